@@ -1,0 +1,42 @@
+package org.meshledger.command.web;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.meshledger.platform.web.Blocking;
+import org.meshledger.platform.web.CorrelationIdFilter;
+import org.meshledger.platform.web.RequestMetadata;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/** Sends a command with who asked, the correlation id and the idempotency key as metadata for its events. */
+@Component
+public class CommandDispatcher {
+
+    private final CommandGateway commandGateway;
+
+    public CommandDispatcher(CommandGateway commandGateway) {
+        this.commandGateway = commandGateway;
+    }
+
+    public <R> Mono<R> send(Object command, ServerWebExchange exchange) {
+        return exchange.getPrincipal()
+                .map(principal -> metadata(principal.getName(), exchange))
+                .flatMap(metadata ->
+                        Blocking.call(() -> commandGateway.<R>sendAndWait(new GenericCommandMessage<>(command, metadata))));
+    }
+
+    private static MetaData metadata(String actor, ServerWebExchange exchange) {
+        Map<String, Object> values = new HashMap<>();
+        values.put(RequestMetadata.ACTOR, actor);
+        values.put(RequestMetadata.CORRELATION_ID, CorrelationIdFilter.of(exchange));
+        String idempotencyKey = exchange.getRequest().getHeaders().getFirst(RequestMetadata.IDEMPOTENCY_HEADER);
+        if (idempotencyKey != null) {
+            values.put(RequestMetadata.IDEMPOTENCY_KEY, idempotencyKey);
+        }
+        return MetaData.from(values);
+    }
+}

@@ -1,0 +1,17 @@
+package org.meshledger.platform.security;
+
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.core.Authentication;
+import reactor.core.publisher.Mono;
+
+final class DevelopmentTokenAuthenticationManager implements ReactiveAuthenticationManager {
+
+    @Override
+    public Mono<Authentication> authenticate(Authentication presented) {
+        String token = String.valueOf(presented.getCredentials());
+        return DevelopmentToken.matching(token)
+                .<Mono<Authentication>>map(dev -> Mono.just(new BearerTokenAuthentication(dev.actor(), dev.role())))
+                .orElseGet(() -> Mono.error(new BadCredentialsException("The bearer token is not recognised")));
+    }
+}

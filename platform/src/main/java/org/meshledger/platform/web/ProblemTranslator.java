@@ -1,0 +1,195 @@
+package org.meshledger.platform.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.meshledger.api.error.ErrorCode;
+import org.meshledger.api.error.FieldError;
+import org.meshledger.api.error.RuleViolation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebInputException;
+
+/** Turns every failure into an RFC 9457 problem: a client mistake names its rule, a server fault hides its insides. */
+@Component
+public class ProblemTranslator {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemTranslator.class);
+
+    public ProblemDetail translate(Throwable failure) {
+        Throwable cause = unwrap(failure);
+        if (cause instanceof RuleViolation violation) {
+            return ruleViolation(violation);
+        }
+        if (cause instanceof AggregateNotFoundException notFound) {
+            return Problems.of(
+                    HttpStatus.NOT_FOUND,
+                    ErrorCode.PRODUCT_NOT_FOUND.name(),
+                    ErrorCode.PRODUCT_NOT_FOUND.title(),
+                    "No data product '%s'".formatted(notFound.getAggregateIdentifier()));
+        }
+        if (cause instanceof AggregateStreamCreationException) {
+            return Problems.of(
+                    HttpStatus.CONFLICT,
+                    ErrorCode.PRODUCT_ALREADY_REGISTERED.name(),
+                    ErrorCode.PRODUCT_ALREADY_REGISTERED.title(),
+                    "A data product with this id is already registered");
+        }
+        if (cause instanceof ConcurrencyException) {
+            return Problems.of(
+                    HttpStatus.CONFLICT,
+                    ErrorCode.CONCURRENT_MODIFICATION.name(),
+                    ErrorCode.CONCURRENT_MODIFICATION.title(),
+                    "Another command changed the data product at the same time; read it again and retry");
+        }
+        if (hasCause(failure, DataBufferLimitException.class)) {
+            return Problems.of(
+                    HttpStatus.PAYLOAD_TOO_LARGE,
+                    "REQUEST_TOO_LARGE",
+                    "Request body too large",
+                    "The body is larger than the accepted limit");
+        }
+        if (cause instanceof WebExchangeBindException invalid) {
+            return invalidFields(invalid);
+        }
+        if (cause instanceof ServerWebInputException input) {
+            return unreadableInput(input);
+        }
+        if (cause instanceof HandlerMethodValidationException invalid) {
+            return invalidParameters(invalid);
+        }
+        if (cause instanceof ErrorResponseException described) {
+            return described.getBody();
+        }
+        if (cause instanceof ResponseStatusException status) {
+            HttpStatus code = HttpStatus.valueOf(status.getStatusCode().value());
+            return Problems.of(code, code.name(), code.getReasonPhrase(), status.getReason());
+        }
+        log.error("Unexpected failure", failure);
+        return Problems.of(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "INTERNAL_ERROR",
+                "Internal error",
+                "The request could not be completed; it is safe to retry with the same Idempotency-Key");
+    }
+
+    private static ProblemDetail ruleViolation(RuleViolation violation) {
+        HttpStatus status =
+                switch (violation.code().refusal()) {
+                    case NOT_FOUND -> HttpStatus.NOT_FOUND;
+                    case CONFLICT -> HttpStatus.CONFLICT;
+                    case PRECONDITION_FAILED -> HttpStatus.PRECONDITION_FAILED;
+                    case RULE_VIOLATED -> HttpStatus.UNPROCESSABLE_ENTITY;
+                };
+        ProblemDetail problem = Problems.of(
+                status, violation.code().name(), violation.code().title(), violation.getMessage());
+        return Problems.withErrors(problem, violation.errors());
+    }
+
+    private static ProblemDetail invalidFields(WebExchangeBindException invalid) {
+        List<FieldError> errors = invalid.getFieldErrors().stream()
+                .map(error -> new FieldError("/" + error.getField().replace('.', '/'), error.getDefaultMessage()))
+                .collect(Collectors.toList());
+        invalid.getGlobalErrors()
+                .forEach(error -> errors.add(new FieldError("/", error.getDefaultMessage())));
+        String detail = errors.stream()
+                .map(error -> error.field() + " " + error.message())
+                .collect(Collectors.joining("; "));
+        return Problems.withErrors(
+                Problems.of(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", "The request is not valid", detail), errors);
+    }
+
+    private static ProblemDetail invalidParameters(HandlerMethodValidationException invalid) {
+        List<FieldError> errors = new java.util.ArrayList<>();
+        for (ParameterValidationResult result : invalid.getParameterValidationResults()) {
+            if (result instanceof ParameterErrors beanErrors) {
+                beanErrors.getFieldErrors().forEach(error -> errors.add(
+                        new FieldError("/" + error.getField().replace('.', '/'), error.getDefaultMessage())));
+                beanErrors.getGlobalErrors().forEach(error -> errors.add(new FieldError("/", error.getDefaultMessage())));
+            } else {
+                String name = result.getMethodParameter().getParameterName();
+                result.getResolvableErrors().forEach(error -> errors.add(new FieldError(
+                        name, "'%s' %s".formatted(result.getArgument(), error.getDefaultMessage()))));
+            }
+        }
+        String detail = errors.stream()
+                .map(error -> error.field() + " " + error.message())
+                .collect(Collectors.joining("; "));
+        return Problems.withErrors(
+                Problems.of(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", "The request is not valid", detail), errors);
+    }
+
+    private static ProblemDetail unreadableInput(ServerWebInputException input) {
+        Throwable jackson = input.getMostSpecificCause();
+        if (jackson instanceof UnrecognizedPropertyException unknown) {
+            return badShape("Unknown field '%s'".formatted(unknown.getPropertyName()), pointer(unknown));
+        }
+        if (jackson instanceof InvalidFormatException wrongValue) {
+            return badShape("Value '%s' is not valid here".formatted(wrongValue.getValue()), pointer(wrongValue));
+        }
+        if (jackson instanceof MismatchedInputException mismatched) {
+            return badShape("Value has the wrong type or shape", pointer(mismatched));
+        }
+        if (jackson instanceof JsonProcessingException) {
+            return badShape("The body is not well-formed JSON", "/");
+        }
+        String reason = input.getReason() == null ? "The request cannot be read" : input.getReason();
+        return Problems.of(HttpStatus.BAD_REQUEST, "UNREADABLE_REQUEST", "The request cannot be read", reason);
+    }
+
+    private static ProblemDetail badShape(String message, String field) {
+        return Problems.withErrors(
+                Problems.of(
+                        HttpStatus.BAD_REQUEST,
+                        "UNREADABLE_REQUEST",
+                        "The request cannot be read",
+                        field.equals("/") ? message : field + ": " + message),
+                List.of(new FieldError(field, message)));
+    }
+
+    private static String pointer(JsonMappingException failure) {
+        String path = failure.getPath().stream()
+                .map(reference -> reference.getFieldName() != null
+                        ? reference.getFieldName()
+                        : String.valueOf(reference.getIndex()))
+                .collect(Collectors.joining("/"));
+        return "/" + path;
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable current = failure;
+        while ((current instanceof java.util.concurrent.CompletionException
+                        || current instanceof java.util.concurrent.ExecutionException
+                        || current instanceof org.axonframework.commandhandling.CommandExecutionException)
+                && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable current = failure; current != null; current = current.getCause()) {
+            if (type.isInstance(current)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

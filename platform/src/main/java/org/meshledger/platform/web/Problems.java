@@ -1,0 +1,30 @@
+package org.meshledger.platform.web;
+
+import java.net.URI;
+import java.util.List;
+import org.meshledger.api.error.FieldError;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+/** RFC 9457 problem details, each naming the rule that was broken by a stable {@code type} and {@code code}. */
+public final class Problems {
+
+    private static final String TYPE_PREFIX = "urn:meshledger:problem:";
+
+    private Problems() {}
+
+    public static ProblemDetail of(HttpStatus status, String code, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_PREFIX + code.toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
+        problem.setTitle(title);
+        problem.setProperty("code", code);
+        return problem;
+    }
+
+    public static ProblemDetail withErrors(ProblemDetail problem, List<FieldError> errors) {
+        if (!errors.isEmpty()) {
+            problem.setProperty("errors", errors);
+        }
+        return problem;
+    }
+}

@@ -1,0 +1,25 @@
+package org.meshledger.query.ownershiphistory;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * Every change of owner of one product, in the order recorded. Periods are derived from it at query time, so the same
+ * record answers "as we know now" and "as we knew then".
+ */
+@Document("ownership_records")
+record OwnershipRecord(@Id String productId, String domain, List<OwnerChange> changes, long version) {
+
+    /** {@code from} null: owned since before records began. */
+    record OwnerChange(
+            String ownerTeam,
+            Instant from,
+            String reason,
+            String approvedBy,
+            String actor,
+            Instant recordedAt,
+            String eventId,
+            long sequence) {}
+}

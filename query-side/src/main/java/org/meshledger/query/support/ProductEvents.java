@@ -1,0 +1,38 @@
+package org.meshledger.query.support;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * A view that keeps one document per product remembers the last product event it has seen, even one that does not
+ * change it, so {@code minVersion} waits end and a redelivered event is recognised.
+ */
+public final class ProductEvents {
+
+    private static final String PRODUCT_AGGREGATE = "DataProduct";
+
+    private ProductEvents() {}
+
+    public static boolean isOnProductStream(EventMessage<?> message) {
+        return message instanceof DomainEventMessage<?> domain && PRODUCT_AGGREGATE.equals(domain.getType());
+    }
+
+    /** Moves the document's {@code version} up to the event's sequence; never down, never twice. */
+    public static void advanceVersion(MongoTemplate mongo, Class<?> view, EventMessage<?> message) {
+        if (!isOnProductStream(message)) {
+            return;
+        }
+        DomainEventMessage<?> event = (DomainEventMessage<?>) message;
+        mongo.updateFirst(
+                new Query(Criteria.where("_id")
+                        .is(event.getAggregateIdentifier())
+                        .and("version")
+                        .lt(event.getSequenceNumber())),
+                new Update().set("version", event.getSequenceNumber()),
+                view);
+    }
+}

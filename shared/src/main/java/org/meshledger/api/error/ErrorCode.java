@@ -1,0 +1,47 @@
+package org.meshledger.api.error;
+
+/** Stable codes for every rule a command can break; clients may switch on them. */
+public enum ErrorCode {
+    PRODUCT_ALREADY_REGISTERED(Refusal.CONFLICT, "A data product with this id is already registered"),
+    PRODUCT_NOT_FOUND(Refusal.NOT_FOUND, "No such data product"),
+    PRODUCT_ID_OUTSIDE_DOMAIN(Refusal.RULE_VIOLATED, "A product id must start with its domain"),
+    PRODUCT_RETIRED(Refusal.CONFLICT, "The data product is retired"),
+    PRODUCT_ALREADY_DEPRECATED(Refusal.RULE_VIOLATED, "The data product is already deprecated"),
+    CONSUMERS_REMAIN(Refusal.RULE_VIOLATED, "A data product with consumers cannot be retired"),
+    VERSION_MISMATCH(Refusal.PRECONDITION_FAILED, "The data product has changed since the version in If-Match"),
+    CONCURRENT_MODIFICATION(Refusal.CONFLICT, "Another command changed the data product at the same time"),
+    NOT_CURRENT_OWNER(Refusal.CONFLICT, "fromTeam is not the current owner"),
+    SAME_OWNER(Refusal.RULE_VIOLATED, "toTeam is already the owner"),
+    APPROVER_NOT_A_STEWARD(Refusal.RULE_VIOLATED, "approvedBy must name a configured steward"),
+    EFFECTIVE_AT_IN_FUTURE(Refusal.RULE_VIOLATED, "effectiveAt must not lie in the future"),
+    EFFECTIVE_AT_NOT_AFTER_CURRENT_PERIOD(
+            Refusal.RULE_VIOLATED, "effectiveAt must be later than the start of the current ownership period"),
+    NO_SUCH_SLO(Refusal.RULE_VIOLATED, "The data product has no SLO for this indicator"),
+    SLO_NOT_FOUND(Refusal.NOT_FOUND, "The data product has no SLO for this indicator"),
+    OBSERVED_IN_FUTURE(Refusal.RULE_VIOLATED, "observedAt lies in the future"),
+    CONSUMER_ALREADY_REGISTERED(Refusal.CONFLICT, "The team is already a consumer; remove it first to move majors"),
+    CONSUMER_NOT_FOUND(Refusal.NOT_FOUND, "The team is not a consumer of this data product"),
+    IDEMPOTENCY_KEY_REUSED(Refusal.RULE_VIOLATED, "The Idempotency-Key was used before with another request"),
+    IDEMPOTENCY_KEY_IN_FLIGHT(Refusal.CONFLICT, "A request with this Idempotency-Key is still being processed");
+
+    private final Refusal refusal;
+    private final String title;
+
+    ErrorCode(Refusal refusal, String title) {
+        this.refusal = refusal;
+        this.title = title;
+    }
+
+    public Refusal refusal() {
+        return refusal;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** The stable, URL-friendly form used in problem {@code type} URIs. */
+    public String slug() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,7 @@
+package org.meshledger.api.model;
+
+public enum ProductStatus {
+    ACTIVE,
+    DEPRECATED,
+    RETIRED
+}
