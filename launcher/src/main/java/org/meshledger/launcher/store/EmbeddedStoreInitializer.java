@@ -1,5 +1,7 @@
 package org.meshledger.launcher.store;
 
+import org.meshledger.embeddedstore.EmbeddedStore;
+
 import java.nio.file.Path;
 import java.util.Map;
 import org.slf4j.Logger;

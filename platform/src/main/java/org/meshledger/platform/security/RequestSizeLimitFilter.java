@@ -30,9 +30,11 @@ final class RequestSizeLimitFilter implements WebFilter {
         if (declared <= limit.toBytes()) {
             return chain.filter(exchange);
         }
+        // An anonymous caller goes on to be refused with 401, which comes first.
         return exchange.getPrincipal()
-                .flatMap(caller -> problems.write(exchange, tooLarge(declared)))
-                .switchIfEmpty(Mono.defer(() -> chain.filter(exchange)));
+                .map(caller -> true)
+                .defaultIfEmpty(false)
+                .flatMap(known -> known ? problems.write(exchange, tooLarge(declared)) : chain.filter(exchange));
     }
 
     private ProblemDetail tooLarge(long declared) {

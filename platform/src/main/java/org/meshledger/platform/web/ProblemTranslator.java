@@ -20,11 +20,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.support.WebExchangeBindException;
-import org.springframework.web.ErrorResponseException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebInputException;
 
 /** Turns every failure into an RFC 9457 problem: a client mistake names its rule, a server fault hides its insides. */
@@ -75,12 +74,8 @@ public class ProblemTranslator {
         if (cause instanceof HandlerMethodValidationException invalid) {
             return invalidParameters(invalid);
         }
-        if (cause instanceof ErrorResponseException described) {
-            return described.getBody();
-        }
-        if (cause instanceof ResponseStatusException status) {
-            HttpStatus code = HttpStatus.valueOf(status.getStatusCode().value());
-            return Problems.of(code, code.name(), code.getReasonPhrase(), status.getReason());
+        if (cause instanceof ErrorResponse described) {
+            return withCode(described);
         }
         log.error("Unexpected failure", failure);
         return Problems.of(
@@ -88,6 +83,21 @@ public class ProblemTranslator {
                 "INTERNAL_ERROR",
                 "Internal error",
                 "The request could not be completed; it is safe to retry with the same Idempotency-Key");
+    }
+
+    /** Spring's own refusals (404, 405, 415, ...) keep their wording but gain a code like every other problem. */
+    private static ProblemDetail withCode(ErrorResponse described) {
+        ProblemDetail body = described.getBody();
+        if (body.getProperties() == null || !body.getProperties().containsKey("code")) {
+            HttpStatus status = HttpStatus.valueOf(body.getStatus());
+            ProblemDetail coded = Problems.of(
+                    status,
+                    status.name(),
+                    status.getReasonPhrase(),
+                    body.getDetail() == null ? status.getReasonPhrase() : body.getDetail());
+            return coded;
+        }
+        return body;
     }
 
     private static ProblemDetail ruleViolation(RuleViolation violation) {

@@ -1,4 +1,4 @@
-package org.meshledger.launcher.store;
+package org.meshledger.embeddedstore;
 
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;

@@ -1,4 +1,4 @@
-package org.meshledger.launcher.store;
+package org.meshledger.embeddedstore;
 
 import de.bwaldvogel.mongo.MongoVersion;
 import java.util.List;

@@ -1,8 +1,8 @@
-package org.meshledger.launcher.store;
+package org.meshledger.embeddedstore;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -11,7 +11,8 @@ import java.nio.file.Path;
 
 /**
  * The evaluation store: a MongoDB wire-protocol server in this JVM, reached over TCP by the real driver. With a data
- * directory it keeps everything in an H2 file there; without one it keeps everything in memory.
+ * directory it keeps everything in an H2 file there; without one, in H2's memory store (the same engine, so tests
+ * meet the behaviour the evaluation store has).
  */
 public final class EmbeddedStore implements AutoCloseable {
 
@@ -38,7 +39,7 @@ public final class EmbeddedStore implements AutoCloseable {
     }
 
     public static EmbeddedStore inMemory(String host, int port) {
-        return new EmbeddedStore(new MemoryBackend(), host, port);
+        return new EmbeddedStore(H2Backend.inMemory(), host, port);
     }
 
     public String connectionString() {

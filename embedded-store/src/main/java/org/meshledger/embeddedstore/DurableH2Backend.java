@@ -1,4 +1,4 @@
-package org.meshledger.launcher.store;
+package org.meshledger.embeddedstore;
 
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
