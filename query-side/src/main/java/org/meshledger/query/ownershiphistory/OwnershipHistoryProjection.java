@@ -16,6 +16,9 @@ import org.meshledger.api.event.OwnershipTransferred;
 import org.meshledger.platform.web.RequestMetadata;
 import org.meshledger.query.ownershiphistory.OwnershipRecord.OwnerChange;
 import org.meshledger.query.support.ProductEvents;
+import com.mongodb.client.result.UpdateResult;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -88,11 +91,22 @@ class OwnershipHistoryProjection {
         mongo.dropCollection(TeamProducts.class);
     }
 
-    /** Adding to a set is idempotent by itself. */
+    /**
+     * Adds the product to the team's list once, kept sorted so that a rebuild, whatever order it meets products in,
+     * writes the same document. Atomic per update: segments may meet one team's products at the same time.
+     */
     private void rememberTeam(String team, String productId) {
-        mongo.upsert(
-                new Query(Criteria.where("_id").is(team)),
-                new Update().addToSet("productIds", productId),
+        UpdateResult added = mongo.updateFirst(
+                new Query(Criteria.where("_id").is(team).and("productIds").ne(productId)),
+                new Update().push("productIds").sort(Sort.Direction.ASC).each(productId),
                 TeamProducts.class);
+        if (added.getMatchedCount() > 0 || mongo.exists(new Query(Criteria.where("_id").is(team)), TeamProducts.class)) {
+            return;
+        }
+        try {
+            mongo.insert(new TeamProducts(team, List.of(productId)));
+        } catch (DuplicateKeyException raced) {
+            rememberTeam(team, productId);
+        }
     }
 }

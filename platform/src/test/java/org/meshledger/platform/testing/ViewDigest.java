@@ -1,0 +1,41 @@
+package org.meshledger.platform.testing;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Sorts;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import org.bson.Document;
+
+/** A fingerprint of view collections: two databases with equal digests hold the same views, document for document. */
+public final class ViewDigest {
+
+    public static final List<String> VIEWS = List.of("product_summaries", "ownership_records", "team_products");
+
+    private ViewDigest() {}
+
+    public static String of(MongoDatabase database) {
+        return of(database, VIEWS);
+    }
+
+    public static String of(MongoDatabase database, List<String> collections) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (String collection : collections) {
+                digest.update(collection.getBytes(StandardCharsets.UTF_8));
+                for (Document document : database.getCollection(collection).find().sort(Sorts.ascending("_id"))) {
+                    digest.update(document.toJson().getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    public static long documents(MongoDatabase database) {
+        return VIEWS.stream().mapToLong(name -> database.getCollection(name).countDocuments()).sum();
+    }
+}

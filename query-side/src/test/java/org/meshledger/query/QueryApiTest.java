@@ -1,0 +1,196 @@
+package org.meshledger.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.meshledger.api.event.ConsumerRegistered;
+import org.meshledger.api.event.DataProductRegistered;
+import org.meshledger.api.event.OwnershipTransferred;
+import org.meshledger.api.model.Classification;
+import org.meshledger.platform.testing.TestStore;
+import org.meshledger.query.support.ProductHistory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** The read API over views kept by the real processors, fed through the event store as the command side feeds it. */
+@SpringBootTest(
+        classes = QuerySideApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.config.name=" + QuerySideApplication.CONFIG_NAME)
+class QueryApiTest {
+
+    private static final Instant JAN = Instant.parse("2026-01-01T00:00:00Z");
+    private static final Instant MAR = Instant.parse("2026-03-01T00:00:00Z");
+    private static final Instant JUN = Instant.parse("2026-06-01T00:00:00Z");
+
+    @Autowired
+    private WebTestClient web;
+
+    @Autowired
+    private EventStore eventStore;
+
+    private String productId;
+    private String team;
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        TestStore.register(registry);
+    }
+
+    @BeforeEach
+    void recordHistory() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        productId = "claims.events-" + suffix;
+        team = "claims-core-" + suffix;
+        // recorded now: the store's tracking reads by recording time and would pass over back-dated inserts
+        ProductHistory history = new ProductHistory(productId, Instant.now())
+                .then(new DataProductRegistered(productId, "claims", "Claim events", Classification.AUTHORITATIVE, team, null, JAN))
+                .then(new OwnershipTransferred(productId, team, "claims-platform", "reorg", null, MAR))
+                .then(new OwnershipTransferred(productId, "claims-platform", team, "back", "steward@example.org", JUN))
+                .then(new ConsumerRegistered(productId, "fraud-analytics", 1));
+        eventStore.publish(history.events());
+    }
+
+    @Test
+    void givenRecordedEvents_whenReadWithMinVersion_thenTheSummaryIncludesThem() {
+        get("/api/products/" + productId + "?minVersion=3", "dev-viewer")
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("ETag", "\"3\"")
+                .expectBody()
+                .jsonPath("$.ownerTeam").isEqualTo(team)
+                .jsonPath("$.status").isEqualTo("ACTIVE")
+                .jsonPath("$.compatibility").isEqualTo("FULL")
+                .jsonPath("$.consumers[0].consumerTeam").isEqualTo("fraud-analytics")
+                .jsonPath("$.version").isEqualTo(3);
+    }
+
+    @Test
+    void givenAVersionNotYetRecorded_whenReadWithMinVersion_then202WithTheViewAsItIs() {
+        get("/api/products/" + productId + "?minVersion=3", "dev-viewer").expectStatus().isOk();
+        web = web.mutate().responseTimeout(Duration.ofSeconds(15)).build();
+        get("/api/products/" + productId + "?minVersion=9", "dev-viewer")
+                .expectStatus().isAccepted()
+                .expectBody().jsonPath("$.version").isEqualTo(3);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void givenTwoTransfers_whenAskedAsOfAndAsKnownAt_thenBitemporalAnswers() {
+        String history = "/api/products/" + productId + "/ownership-history";
+        get(history + "?minVersion=3&asOf=2026-02-01T00:00:00Z", "dev-auditor")
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.ownerAsOf").isEqualTo(team)
+                .jsonPath("$.periods.length()").isEqualTo(3)
+                .jsonPath("$.periods[1].ownerTeam").isEqualTo("claims-platform")
+                .jsonPath("$.periods[1].from").isEqualTo("2026-03-01T00:00:00Z")
+                .jsonPath("$.periods[1].to").isEqualTo("2026-06-01T00:00:00Z")
+                .jsonPath("$.periods[1].actor").isEqualTo("steward@example.org")
+                .jsonPath("$.periods[2].approvedBy").isEqualTo("steward@example.org");
+        get(history + "?asOf=2026-04-15T00:00:00Z", "dev-auditor")
+                .expectBody().jsonPath("$.ownerAsOf").isEqualTo("claims-platform");
+        List<String> recordedAt = get(history, "dev-auditor")
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .returnResult()
+                .getResponseBody()
+                .entrySet()
+                .stream()
+                .filter(entry -> entry.getKey().equals("periods"))
+                .flatMap(entry -> ((List<Map<String, Object>>) entry.getValue()).stream())
+                .map(period -> (String) period.get("recordedAt"))
+                .toList();
+        get(history + "?asOf=2026-04-15T00:00:00Z&knownAt=" + recordedAt.get(1), "dev-auditor")
+                .expectBody()
+                .jsonPath("$.periods.length()").isEqualTo(2)
+                .jsonPath("$.ownerAsOf").isEqualTo("claims-platform");
+        get(history + "?asOf=2026-04-15T00:00:00Z&knownAt=" + recordedAt.get(0), "dev-auditor")
+                .expectBody()
+                .jsonPath("$.periods.length()").isEqualTo(1)
+                .jsonPath("$.ownerAsOf").isEqualTo(team);
+    }
+
+    @Test
+    void givenATeamThatOwnedTwice_whenItsHistoryIsAskedForAnInterval_thenOnlyItsPeriodsInIt() {
+        get("/api/products/" + productId + "?minVersion=3", "dev-viewer").expectStatus().isOk();
+        get("/api/teams/" + team + "/ownership-history?from=2026-02-01T00:00:00Z&to=2026-07-01T00:00:00Z", "dev-viewer")
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.total").isEqualTo(1)
+                .jsonPath("$.items[0].productId").isEqualTo(productId)
+                .jsonPath("$.items[0].periods.length()").isEqualTo(2);
+        get("/api/teams/" + team + "/ownership-history?from=2026-03-02T00:00:00Z&to=2026-05-01T00:00:00Z", "dev-viewer")
+                .expectBody().jsonPath("$.total").isEqualTo(0);
+    }
+
+    @Test
+    void givenTheCatalog_whenListedWithFiltersAndPages_thenPagedAndValidated() {
+        get("/api/products/" + productId + "?minVersion=3", "dev-viewer").expectStatus().isOk();
+        get("/api/products?owner=" + team + "&domain=claims&size=1", "dev-viewer")
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.total").isEqualTo(1)
+                .jsonPath("$.size").isEqualTo(1)
+                .jsonPath("$.items[0].productId").isEqualTo(productId);
+        get("/api/products?size=501", "dev-viewer").expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("INVALID_QUERY");
+        get("/api/products?page=-1", "dev-viewer").expectStatus().isBadRequest();
+        get("/api/products?status=SLEEPING", "dev-viewer").expectStatus().isBadRequest();
+    }
+
+    @Test
+    void givenAnUnknownProductOrNoToken_thenProblems() {
+        get("/api/products/claims.never-registered", "dev-viewer").expectStatus().isNotFound()
+                .expectBody().jsonPath("$.code").isEqualTo("PRODUCT_NOT_FOUND");
+        get("/api/products/claims.never-registered/ownership-history", "dev-viewer").expectStatus().isNotFound();
+        get("/api/products/" + productId, null).expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void givenAProduct_whenAnAuditorReadsItsEvents_thenEveryEventInOrderWithActorAndCorrelationId() {
+        List<String> lines = web.get().uri("/api/audit/products/" + productId + "/events")
+                .header("Authorization", "Bearer dev-auditor")
+                .accept(MediaType.APPLICATION_NDJSON)
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_NDJSON)
+                .returnResult(String.class)
+                .getResponseBody()
+                .collectList()
+                .block();
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(0)).contains("\"sequence\":0", "\"type\":\"DataProductRegistered\"",
+                "\"actor\":\"steward@example.org\"", "\"correlationId\":\"");
+        assertThat(lines.get(3)).contains("\"sequence\":3", "\"type\":\"ConsumerRegistered\"");
+    }
+
+    @Test
+    void givenTheAuditStream_whenReadByRolesWithoutAuditRights_then403() {
+        for (String token : List.of("dev-viewer", "dev-integration")) {
+            get("/api/audit/products/" + productId + "/events", token).expectStatus().isForbidden();
+        }
+        get("/api/audit/products/" + productId + "/events", "dev-steward").expectStatus().isOk();
+        get("/api/audit/products/claims.never-registered/events", "dev-auditor").expectStatus().isNotFound();
+        assertThat(TestStore.storedEvents()).isPositive();
+    }
+
+    private WebTestClient.ResponseSpec get(String uri, String token) {
+        WebTestClient.RequestHeadersSpec<?> request = web.get().uri(uri);
+        if (token != null) {
+            request = request.header("Authorization", "Bearer " + token);
+        }
+        return request.exchange();
+    }
+}

@@ -1,0 +1,76 @@
+package org.meshledger.query.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoDatabase;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.junit.jupiter.api.Test;
+import org.meshledger.api.event.ConsumerRegistered;
+import org.meshledger.api.event.ConsumerRemoved;
+import org.meshledger.api.event.DataProductDeprecated;
+import org.meshledger.api.event.DataProductRegistered;
+import org.meshledger.api.event.OwnershipTransferred;
+import org.meshledger.api.event.SloChanged;
+import org.meshledger.api.event.SloDefined;
+import org.meshledger.api.model.Classification;
+import org.meshledger.api.model.Indicator;
+import org.meshledger.api.model.Slo;
+import org.meshledger.api.model.SloChange;
+import org.meshledger.platform.testing.TestStore;
+import org.meshledger.platform.testing.ViewDigest;
+import org.meshledger.query.catalog.CatalogProjections;
+import org.meshledger.query.ownershiphistory.OwnershipProjections;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/** At-least-once delivery: a view handed the same events again, in any interleaving, is the view it was. */
+class RedeliveryTest {
+
+    private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+    private static final Slo SLO = new Slo(3600, 0.99, Duration.ofDays(30));
+
+    @Test
+    void givenViewsBuiltOnce_whenEveryEventIsDeliveredAgain_thenDigestUnchanged() {
+        List<DomainEventMessage<?>> events = new ArrayList<>();
+        events.addAll(history("claims.first", "claims-core").events());
+        events.addAll(history("claims.second", "claims-core").events());
+
+        MongoDatabase once = build(events);
+        List<DomainEventMessage<?>> twice = new ArrayList<>(events);
+        twice.addAll(events);
+        MongoDatabase redelivered = build(twice);
+        List<DomainEventMessage<?>> stuttering = new ArrayList<>();
+        events.forEach(event -> {
+            stuttering.add(event);
+            stuttering.add(events.get(0));
+            stuttering.add(event);
+        });
+        MongoDatabase interleaved = build(stuttering);
+
+        assertThat(ViewDigest.documents(once)).as("two summaries, two ownership records, two teams").isEqualTo(6);
+        assertThat(ViewDigest.of(redelivered)).isEqualTo(ViewDigest.of(once));
+        assertThat(ViewDigest.of(interleaved)).isEqualTo(ViewDigest.of(once));
+    }
+
+    private static ProductHistory history(String productId, String owner) {
+        return new ProductHistory(productId, START)
+                .then(new DataProductRegistered(productId, "claims", "n", Classification.DERIVED, owner, null, null))
+                .then(new SloDefined(productId, Indicator.FRESHNESS, SLO))
+                .then(new OwnershipTransferred(productId, owner, "claims-platform", "reorg", null, START.plusSeconds(600)))
+                .then(new ConsumerRegistered(productId, "fraud", 1))
+                .then(new SloChanged(productId, Indicator.FRESHNESS, SLO, new Slo(7200, 0.99, Duration.ofDays(30)), SloChange.LOOSENED))
+                .then(new ConsumerRemoved(productId, "fraud", 1))
+                .then(new DataProductDeprecated(productId, "old"));
+    }
+
+    private static MongoDatabase build(List<DomainEventMessage<?>> events) {
+        String name = "views_" + UUID.randomUUID().toString().substring(0, 8);
+        MongoTemplate mongo = new MongoTemplate(TestStore.client(), name);
+        Projections.deliver(events, CatalogProjections.create(mongo), OwnershipProjections.create(mongo));
+        return TestStore.client().getDatabase(name);
+    }
+}
