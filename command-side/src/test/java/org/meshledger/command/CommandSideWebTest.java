@@ -39,10 +39,11 @@ public abstract class CommandSideWebTest {
                 .uri("/api/products")
                 .header("Authorization", "Bearer " + STEWARD)
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("""
+                .bodyValue(
+                        """
                         {"productId":"%s","domain":"claims","name":"Claim events",
                          "classification":"AUTHORITATIVE","ownerTeam":"%s"}"""
-                        .formatted(productId, ownerTeam))
+                                .formatted(productId, ownerTeam))
                 .exchange();
     }
 

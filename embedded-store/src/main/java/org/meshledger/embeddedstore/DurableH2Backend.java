@@ -12,8 +12,16 @@ import java.util.Set;
 final class DurableH2Backend extends H2Backend {
 
     private static final Set<String> WRITES = Set.of(
-            "insert", "update", "delete", "findandmodify", "create", "createindexes", "drop", "dropindexes",
-            "dropdatabase", "renamecollection");
+            "insert",
+            "update",
+            "delete",
+            "findandmodify",
+            "create",
+            "createindexes",
+            "drop",
+            "dropindexes",
+            "dropdatabase",
+            "renamecollection");
 
     DurableH2Backend(String fileName) {
         super(fileName);

@@ -5,8 +5,8 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 
@@ -14,7 +14,12 @@ import org.springframework.context.annotation.FilterType;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @ComponentScan(
-        basePackages = {"org.meshledger.launcher", "org.meshledger.platform", "org.meshledger.command", "org.meshledger.query"},
+        basePackages = {
+            "org.meshledger.launcher",
+            "org.meshledger.platform",
+            "org.meshledger.command",
+            "org.meshledger.query"
+        },
         excludeFilters = {
             // each side's own application class would scan its side a second time
             @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootApplication.class),

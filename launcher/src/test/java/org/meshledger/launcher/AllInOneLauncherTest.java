@@ -25,25 +25,42 @@ class AllInOneLauncherTest {
     Path workingDirectory;
 
     @Test
-    void givenTheLauncher_whenAProductIsTransferredTwiceAndTheProcessRestarts_thenItsHistoryIsIntact() throws Exception {
+    void givenTheLauncher_whenAProductIsTransferredTwiceAndTheProcessRestarts_thenItsHistoryIsIntact()
+            throws Exception {
         int port = ProcessHarness.freePort();
         try (ProcessHarness harness = new ProcessHarness(logs())) {
             Process first = startLauncher(harness, port);
             Duration startup = ProcessHarness.awaitHealthy(port, Duration.ofSeconds(90));
             System.out.printf("All-in-one launcher healthy after %d ms%n", startup.toMillis());
 
-            assertThat(post(port, "/api/products", """
+            assertThat(post(
+                                    port,
+                                    "/api/products",
+                                    """
                     {"productId":"%s","domain":"claims","name":"Claim events","classification":"AUTHORITATIVE",
-                     "ownerTeam":"claims-core","effectiveAt":"2026-01-01T00:00:00Z"}""".formatted(PRODUCT)).statusCode())
+                     "ownerTeam":"claims-core","effectiveAt":"2026-01-01T00:00:00Z"}"""
+                                            .formatted(PRODUCT))
+                            .statusCode())
                     .isEqualTo(201);
-            assertThat(post(port, "/api/products/" + PRODUCT + "/ownership-transfers", """
+            assertThat(post(
+                                    port,
+                                    "/api/products/" + PRODUCT + "/ownership-transfers",
+                                    """
                     {"fromTeam":"claims-core","toTeam":"claims-platform","reason":"reorg",
-                     "effectiveAt":"2026-03-01T00:00:00Z"}""").statusCode()).isEqualTo(200);
+                     "effectiveAt":"2026-03-01T00:00:00Z"}""")
+                            .statusCode())
+                    .isEqualTo(200);
             String secondTransferRecordedBefore = json(get(port, HISTORY + "?minVersion=1", "dev-auditor"))
-                    .at("/periods/1/recordedAt").asText();
-            assertThat(post(port, "/api/products/" + PRODUCT + "/ownership-transfers", """
+                    .at("/periods/1/recordedAt")
+                    .asText();
+            assertThat(post(
+                                    port,
+                                    "/api/products/" + PRODUCT + "/ownership-transfers",
+                                    """
                     {"fromTeam":"claims-platform","toTeam":"billing-core","reason":"moved to billing",
-                     "effectiveAt":"2026-06-01T00:00:00Z"}""").statusCode()).isEqualTo(200);
+                     "effectiveAt":"2026-06-01T00:00:00Z"}""")
+                            .statusCode())
+                    .isEqualTo(200);
 
             assertHistory(port, secondTransferRecordedBefore);
             ProcessHarness.stopGracefully(first);
@@ -62,16 +79,23 @@ class AllInOneLauncherTest {
             Process first = startLauncher(harness, port);
             ProcessHarness.awaitHealthy(port, Duration.ofSeconds(90));
             for (int index = 0; index < writes; index++) {
-                assertThat(post(port, "/api/products", """
+                assertThat(post(
+                                        port,
+                                        "/api/products",
+                                        """
                         {"productId":"claims.burst-%d","domain":"claims","name":"n","classification":"DERIVED",
-                         "ownerTeam":"claims-core"}""".formatted(index)).statusCode()).isEqualTo(201);
+                         "ownerTeam":"claims-core"}"""
+                                                .formatted(index))
+                                .statusCode())
+                        .isEqualTo(201);
             }
             ProcessHarness.killHard(first);
 
             startLauncher(harness, port);
             ProcessHarness.awaitHealthy(port, Duration.ofSeconds(90));
             for (int index = 0; index < writes; index++) {
-                assertThat(get(port, "/api/audit/products/claims.burst-" + index + "/events", "dev-auditor").statusCode())
+                assertThat(get(port, "/api/audit/products/claims.burst-" + index + "/events", "dev-auditor")
+                                .statusCode())
                         .as("acknowledged registration %d survives kill -9", index)
                         .isEqualTo(200);
             }
@@ -81,7 +105,9 @@ class AllInOneLauncherTest {
 
     private static long catalogTotal(int port) {
         try {
-            return json(get(port, "/api/products?domain=claims&size=1", "dev-viewer")).get("total").asLong();
+            return json(get(port, "/api/products?domain=claims&size=1", "dev-viewer"))
+                    .get("total")
+                    .asLong();
         } catch (java.io.IOException notYet) {
             return -1;
         }
@@ -91,22 +117,23 @@ class AllInOneLauncherTest {
         JsonNode february = json(get(port, HISTORY + "?minVersion=2&asOf=2026-02-01T00:00:00Z", "dev-auditor"));
         assertThat(february.at("/ownerAsOf").asText()).isEqualTo("claims-core");
         assertThat(february.at("/periods").size()).isEqualTo(3);
-        assertThat(json(get(port, HISTORY + "?asOf=2026-04-01T00:00:00Z", "dev-auditor")).at("/ownerAsOf").asText())
+        assertThat(json(get(port, HISTORY + "?asOf=2026-04-01T00:00:00Z", "dev-auditor"))
+                        .at("/ownerAsOf")
+                        .asText())
                 .isEqualTo("claims-platform");
-        assertThat(json(get(port, HISTORY + "?asOf=2026-07-01T00:00:00Z", "dev-auditor")).at("/ownerAsOf").asText())
+        assertThat(json(get(port, HISTORY + "?asOf=2026-07-01T00:00:00Z", "dev-auditor"))
+                        .at("/ownerAsOf")
+                        .asText())
                 .isEqualTo("billing-core");
-        JsonNode knownEarlier = json(get(
-                port, HISTORY + "?asOf=2026-07-01T00:00:00Z&knownAt=" + knownBeforeSecondTransfer, "dev-auditor"));
+        JsonNode knownEarlier = json(
+                get(port, HISTORY + "?asOf=2026-07-01T00:00:00Z&knownAt=" + knownBeforeSecondTransfer, "dev-auditor"));
         assertThat(knownEarlier.at("/periods").size()).isEqualTo(2);
         assertThat(knownEarlier.at("/ownerAsOf").asText()).isEqualTo("claims-platform");
     }
 
     private Process startLauncher(ProcessHarness harness, int port) {
         return harness.start(
-                "launcher",
-                workingDirectory,
-                MeshLedgerApplication.class.getName(),
-                "--server.port=" + port);
+                "launcher", workingDirectory, MeshLedgerApplication.class.getName(), "--server.port=" + port);
     }
 
     private Path logs() throws java.io.IOException {

@@ -13,21 +13,33 @@ class ModuleBoundariesTest {
 
     @ArchTest
     static final ArchRule commandSideNeverReadsViews = noClasses()
-            .that().resideInAPackage("org.meshledger.command..")
-            .should().dependOnClassesThat().resideInAPackage("org.meshledger.query..");
+            .that()
+            .resideInAPackage("org.meshledger.command..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.meshledger.query..");
 
     @ArchTest
     static final ArchRule querySideNeverDecides = noClasses()
-            .that().resideInAPackage("org.meshledger.query..")
-            .should().dependOnClassesThat().resideInAPackage("org.meshledger.command..");
+            .that()
+            .resideInAPackage("org.meshledger.query..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.meshledger.command..");
 
     @ArchTest
     static final ArchRule theApiIsFreeOfSpring = noClasses()
-            .that().resideInAPackage("org.meshledger.api..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.mongodb..", "org.meshledger.platform..");
+            .that()
+            .resideInAPackage("org.meshledger.api..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.springframework..", "com.mongodb..", "org.meshledger.platform..");
 
     @ArchTest
     static final ArchRule thePlatformKnowsNeitherSide = noClasses()
-            .that().resideInAPackage("org.meshledger.platform..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.meshledger.command..", "org.meshledger.query..");
+            .that()
+            .resideInAPackage("org.meshledger.platform..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.meshledger.command..", "org.meshledger.query..");
 }

@@ -21,7 +21,8 @@ import java.util.function.BooleanSupplier;
 final class ProcessHarness implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Path logs;
     private final List<Process> started = new ArrayList<>();
@@ -53,7 +54,8 @@ final class ProcessHarness implements AutoCloseable {
             Process process = new ProcessBuilder(command)
                     .directory(workingDirectory.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile()))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            logs.resolve(name + ".log").toFile()))
                     .start();
             started.add(process);
             return process;

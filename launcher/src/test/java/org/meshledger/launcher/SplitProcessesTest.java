@@ -40,14 +40,20 @@ class SplitProcessesTest {
         try (ProcessHarness harness = new ProcessHarness(Files.createDirectories(Path.of("target", "process-logs")));
                 MongoClient mongo = MongoClients.create(uri)) {
             harness.start("store", workingDirectory, EmbeddedStoreMain.class.getName(), String.valueOf(storePort));
-            harness.start("command-side", workingDirectory, CommandSideApplication.class.getName(),
-                    "--server.port=" + commandPort, "--spring.data.mongodb.uri=" + uri);
+            harness.start(
+                    "command-side",
+                    workingDirectory,
+                    CommandSideApplication.class.getName(),
+                    "--server.port=" + commandPort,
+                    "--spring.data.mongodb.uri=" + uri);
             Process query = startQuerySide(harness, queryPort, uri, "meshledger_views");
             ProcessHarness.awaitHealthy(commandPort, Duration.ofSeconds(90));
             ProcessHarness.awaitHealthy(queryPort, Duration.ofSeconds(90));
 
-            assertThat(post(commandPort, "/api/products", registration(0)).statusCode()).isEqualTo(201);
-            assertThat(get(queryPort, "/api/products/claims.split-0?minVersion=0", "dev-viewer").statusCode())
+            assertThat(post(commandPort, "/api/products", registration(0)).statusCode())
+                    .isEqualTo(201);
+            assertThat(get(queryPort, "/api/products/claims.split-0?minVersion=0", "dev-viewer")
+                            .statusCode())
                     .as("a write becomes visible on the query side in another process")
                     .isEqualTo(200);
 
@@ -56,10 +62,17 @@ class SplitProcessesTest {
                 if (index == PRODUCTS / 2) {
                     ProcessHarness.killHard(query);
                 }
-                assertThat(post(commandPort, "/api/products", registration(index)).statusCode()).isEqualTo(201);
-                assertThat(post(commandPort, "/api/products/claims.split-" + index + "/ownership-transfers", """
-                        {"fromTeam":"claims-core","toTeam":"team-%d","reason":"handover"}""".formatted(index % 3))
-                        .statusCode()).isEqualTo(200);
+                assertThat(post(commandPort, "/api/products", registration(index))
+                                .statusCode())
+                        .isEqualTo(201);
+                assertThat(post(
+                                        commandPort,
+                                        "/api/products/claims.split-" + index + "/ownership-transfers",
+                                        """
+                        {"fromTeam":"claims-core","toTeam":"team-%d","reason":"handover"}"""
+                                                .formatted(index % 3))
+                                .statusCode())
+                        .isEqualTo(200);
                 acknowledged.incrementAndGet();
             }
             startQuerySide(harness, queryPort, uri, "meshledger_views");
@@ -67,14 +80,17 @@ class SplitProcessesTest {
             ProcessHarness.awaitHealthy(queryPort, Duration.ofSeconds(90));
             ProcessHarness.awaitHealthy(rebuildPort, Duration.ofSeconds(90));
 
-            ProcessHarness.await(Duration.ofSeconds(90), () ->
-                    caughtUp(queryPort, acknowledged.get()) && caughtUp(rebuildPort, acknowledged.get()));
+            ProcessHarness.await(
+                    Duration.ofSeconds(90),
+                    () -> caughtUp(queryPort, acknowledged.get()) && caughtUp(rebuildPort, acknowledged.get()));
             String live = ViewDigest.of(mongo.getDatabase("meshledger_views"));
             String rebuilt = ViewDigest.of(mongo.getDatabase("rebuilt_views"));
             assertThat(ViewDigest.documents(mongo.getDatabase("meshledger_views")))
                     .as("a summary and an ownership record per product, and the teams")
                     .isEqualTo(2L * PRODUCTS + 4);
-            assertThat(live).as("views after kill -9 and restart equal a fresh rebuild").isEqualTo(rebuilt);
+            assertThat(live)
+                    .as("views after kill -9 and restart equal a fresh rebuild")
+                    .isEqualTo(rebuilt);
         }
     }
 
@@ -84,7 +100,8 @@ class SplitProcessesTest {
             for (int index = products - 1; index >= 0; index--) {
                 long expected = index == 0 ? 0 : 1;
                 var response = get(port, "/api/products/claims.split-" + index, "dev-viewer");
-                if (response.statusCode() != 200 || json(response).get("version").asLong() != expected) {
+                if (response.statusCode() != 200
+                        || json(response).get("version").asLong() != expected) {
                     return false;
                 }
             }
@@ -95,7 +112,10 @@ class SplitProcessesTest {
     }
 
     private Process startQuerySide(ProcessHarness harness, int port, String uri, String viewsDatabase) {
-        return harness.start("query-side-" + viewsDatabase, workingDirectory, QuerySideApplication.class.getName(),
+        return harness.start(
+                "query-side-" + viewsDatabase,
+                workingDirectory,
+                QuerySideApplication.class.getName(),
                 "--server.port=" + port,
                 "--spring.data.mongodb.uri=" + uri,
                 "--meshledger.store.views-database=" + viewsDatabase);
@@ -104,6 +124,7 @@ class SplitProcessesTest {
     private static String registration(int index) {
         return """
                 {"productId":"claims.split-%d","domain":"claims","name":"Split %d","classification":"DERIVED",
-                 "ownerTeam":"claims-core"}""".formatted(index, index);
+                 "ownerTeam":"claims-core"}"""
+                .formatted(index, index);
     }
 }

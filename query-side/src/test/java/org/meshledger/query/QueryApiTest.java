@@ -56,7 +56,8 @@ class QueryApiTest {
         team = "claims-core-" + suffix;
         // recorded now: the store's tracking reads by recording time and would pass over back-dated inserts
         ProductHistory history = new ProductHistory(productId, Instant.now())
-                .then(new DataProductRegistered(productId, "claims", "Claim events", Classification.AUTHORITATIVE, team, null, JAN))
+                .then(new DataProductRegistered(
+                        productId, "claims", "Claim events", Classification.AUTHORITATIVE, team, null, JAN))
                 .then(new OwnershipTransferred(productId, team, "claims-platform", "reorg", null, MAR))
                 .then(new OwnershipTransferred(productId, "claims-platform", team, "back", "steward@example.org", JUN))
                 .then(new ConsumerRegistered(productId, "fraud-analytics", 1));
@@ -66,23 +67,35 @@ class QueryApiTest {
     @Test
     void givenRecordedEvents_whenReadWithMinVersion_thenTheSummaryIncludesThem() {
         get("/api/products/" + productId + "?minVersion=3", "dev-viewer")
-                .expectStatus().isOk()
-                .expectHeader().valueEquals("ETag", "\"3\"")
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals("ETag", "\"3\"")
                 .expectBody()
-                .jsonPath("$.ownerTeam").isEqualTo(team)
-                .jsonPath("$.status").isEqualTo("ACTIVE")
-                .jsonPath("$.compatibility").isEqualTo("FULL")
-                .jsonPath("$.consumers[0].consumerTeam").isEqualTo("fraud-analytics")
-                .jsonPath("$.version").isEqualTo(3);
+                .jsonPath("$.ownerTeam")
+                .isEqualTo(team)
+                .jsonPath("$.status")
+                .isEqualTo("ACTIVE")
+                .jsonPath("$.compatibility")
+                .isEqualTo("FULL")
+                .jsonPath("$.consumers[0].consumerTeam")
+                .isEqualTo("fraud-analytics")
+                .jsonPath("$.version")
+                .isEqualTo(3);
     }
 
     @Test
     void givenAVersionNotYetRecorded_whenReadWithMinVersion_then202WithTheViewAsItIs() {
-        get("/api/products/" + productId + "?minVersion=3", "dev-viewer").expectStatus().isOk();
+        get("/api/products/" + productId + "?minVersion=3", "dev-viewer")
+                .expectStatus()
+                .isOk();
         web = web.mutate().responseTimeout(Duration.ofSeconds(15)).build();
         get("/api/products/" + productId + "?minVersion=9", "dev-viewer")
-                .expectStatus().isAccepted()
-                .expectBody().jsonPath("$.version").isEqualTo(3);
+                .expectStatus()
+                .isAccepted()
+                .expectBody()
+                .jsonPath("$.version")
+                .isEqualTo(3);
     }
 
     @Test
@@ -90,17 +103,27 @@ class QueryApiTest {
     void givenTwoTransfers_whenAskedAsOfAndAsKnownAt_thenBitemporalAnswers() {
         String history = "/api/products/" + productId + "/ownership-history";
         get(history + "?minVersion=3&asOf=2026-02-01T00:00:00Z", "dev-auditor")
-                .expectStatus().isOk()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.ownerAsOf").isEqualTo(team)
-                .jsonPath("$.periods.length()").isEqualTo(3)
-                .jsonPath("$.periods[1].ownerTeam").isEqualTo("claims-platform")
-                .jsonPath("$.periods[1].from").isEqualTo("2026-03-01T00:00:00Z")
-                .jsonPath("$.periods[1].to").isEqualTo("2026-06-01T00:00:00Z")
-                .jsonPath("$.periods[1].actor").isEqualTo("steward@example.org")
-                .jsonPath("$.periods[2].approvedBy").isEqualTo("steward@example.org");
+                .jsonPath("$.ownerAsOf")
+                .isEqualTo(team)
+                .jsonPath("$.periods.length()")
+                .isEqualTo(3)
+                .jsonPath("$.periods[1].ownerTeam")
+                .isEqualTo("claims-platform")
+                .jsonPath("$.periods[1].from")
+                .isEqualTo("2026-03-01T00:00:00Z")
+                .jsonPath("$.periods[1].to")
+                .isEqualTo("2026-06-01T00:00:00Z")
+                .jsonPath("$.periods[1].actor")
+                .isEqualTo("steward@example.org")
+                .jsonPath("$.periods[2].approvedBy")
+                .isEqualTo("steward@example.org");
         get(history + "?asOf=2026-04-15T00:00:00Z", "dev-auditor")
-                .expectBody().jsonPath("$.ownerAsOf").isEqualTo("claims-platform");
+                .expectBody()
+                .jsonPath("$.ownerAsOf")
+                .isEqualTo("claims-platform");
         List<String> recordedAt = get(history, "dev-auditor")
                 .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
                 .returnResult()
@@ -113,76 +136,118 @@ class QueryApiTest {
                 .toList();
         get(history + "?asOf=2026-04-15T00:00:00Z&knownAt=" + recordedAt.get(1), "dev-auditor")
                 .expectBody()
-                .jsonPath("$.periods.length()").isEqualTo(2)
-                .jsonPath("$.ownerAsOf").isEqualTo("claims-platform");
+                .jsonPath("$.periods.length()")
+                .isEqualTo(2)
+                .jsonPath("$.ownerAsOf")
+                .isEqualTo("claims-platform");
         get(history + "?asOf=2026-04-15T00:00:00Z&knownAt=" + recordedAt.get(0), "dev-auditor")
                 .expectBody()
-                .jsonPath("$.periods.length()").isEqualTo(1)
-                .jsonPath("$.ownerAsOf").isEqualTo(team);
+                .jsonPath("$.periods.length()")
+                .isEqualTo(1)
+                .jsonPath("$.ownerAsOf")
+                .isEqualTo(team);
     }
 
     @Test
     void givenATeamThatOwnedTwice_whenItsHistoryIsAskedForAnInterval_thenOnlyItsPeriodsInIt() {
-        get("/api/products/" + productId + "?minVersion=3", "dev-viewer").expectStatus().isOk();
+        get("/api/products/" + productId + "?minVersion=3", "dev-viewer")
+                .expectStatus()
+                .isOk();
         get("/api/teams/" + team + "/ownership-history?from=2026-02-01T00:00:00Z&to=2026-07-01T00:00:00Z", "dev-viewer")
-                .expectStatus().isOk()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.total").isEqualTo(1)
-                .jsonPath("$.items[0].productId").isEqualTo(productId)
-                .jsonPath("$.items[0].periods.length()").isEqualTo(2);
+                .jsonPath("$.total")
+                .isEqualTo(1)
+                .jsonPath("$.items[0].productId")
+                .isEqualTo(productId)
+                .jsonPath("$.items[0].periods.length()")
+                .isEqualTo(2);
         get("/api/teams/" + team + "/ownership-history?from=2026-03-02T00:00:00Z&to=2026-05-01T00:00:00Z", "dev-viewer")
-                .expectBody().jsonPath("$.total").isEqualTo(0);
+                .expectBody()
+                .jsonPath("$.total")
+                .isEqualTo(0);
     }
 
     @Test
     void givenTheCatalog_whenListedWithFiltersAndPages_thenPagedAndValidated() {
-        get("/api/products/" + productId + "?minVersion=3", "dev-viewer").expectStatus().isOk();
+        get("/api/products/" + productId + "?minVersion=3", "dev-viewer")
+                .expectStatus()
+                .isOk();
         get("/api/products?owner=" + team + "&domain=claims&size=1", "dev-viewer")
-                .expectStatus().isOk()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.total").isEqualTo(1)
-                .jsonPath("$.size").isEqualTo(1)
-                .jsonPath("$.items[0].productId").isEqualTo(productId);
-        get("/api/products?size=501", "dev-viewer").expectStatus().isBadRequest()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.code").isEqualTo("INVALID_QUERY");
+                .jsonPath("$.total")
+                .isEqualTo(1)
+                .jsonPath("$.size")
+                .isEqualTo(1)
+                .jsonPath("$.items[0].productId")
+                .isEqualTo(productId);
+        get("/api/products?size=501", "dev-viewer")
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("INVALID_QUERY");
         get("/api/products?page=-1", "dev-viewer").expectStatus().isBadRequest();
         get("/api/products?status=SLEEPING", "dev-viewer").expectStatus().isBadRequest();
     }
 
     @Test
     void givenAnUnknownProductOrNoToken_thenProblems() {
-        get("/api/products/claims.never-registered", "dev-viewer").expectStatus().isNotFound()
-                .expectBody().jsonPath("$.code").isEqualTo("PRODUCT_NOT_FOUND");
-        get("/api/products/claims.never-registered/ownership-history", "dev-viewer").expectStatus().isNotFound();
+        get("/api/products/claims.never-registered", "dev-viewer")
+                .expectStatus()
+                .isNotFound()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("PRODUCT_NOT_FOUND");
+        get("/api/products/claims.never-registered/ownership-history", "dev-viewer")
+                .expectStatus()
+                .isNotFound();
         get("/api/products/" + productId, null).expectStatus().isUnauthorized();
     }
 
     @Test
     void givenAProduct_whenAnAuditorReadsItsEvents_thenEveryEventInOrderWithActorAndCorrelationId() {
-        List<String> lines = web.get().uri("/api/audit/products/" + productId + "/events")
+        List<String> lines = web.get()
+                .uri("/api/audit/products/" + productId + "/events")
                 .header("Authorization", "Bearer dev-auditor")
                 .accept(MediaType.APPLICATION_NDJSON)
                 .exchange()
-                .expectStatus().isOk()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_NDJSON)
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_NDJSON)
                 .returnResult(String.class)
                 .getResponseBody()
                 .collectList()
                 .block();
         assertThat(lines).hasSize(4);
-        assertThat(lines.get(0)).contains("\"sequence\":0", "\"type\":\"DataProductRegistered\"",
-                "\"actor\":\"steward@example.org\"", "\"correlationId\":\"");
+        assertThat(lines.get(0))
+                .contains(
+                        "\"sequence\":0",
+                        "\"type\":\"DataProductRegistered\"",
+                        "\"actor\":\"steward@example.org\"",
+                        "\"correlationId\":\"");
         assertThat(lines.get(3)).contains("\"sequence\":3", "\"type\":\"ConsumerRegistered\"");
     }
 
     @Test
     void givenTheAuditStream_whenReadByRolesWithoutAuditRights_then403() {
         for (String token : List.of("dev-viewer", "dev-integration")) {
-            get("/api/audit/products/" + productId + "/events", token).expectStatus().isForbidden();
+            get("/api/audit/products/" + productId + "/events", token)
+                    .expectStatus()
+                    .isForbidden();
         }
-        get("/api/audit/products/" + productId + "/events", "dev-steward").expectStatus().isOk();
-        get("/api/audit/products/claims.never-registered/events", "dev-auditor").expectStatus().isNotFound();
+        get("/api/audit/products/" + productId + "/events", "dev-steward")
+                .expectStatus()
+                .isOk();
+        get("/api/audit/products/claims.never-registered/events", "dev-auditor")
+                .expectStatus()
+                .isNotFound();
         assertThat(TestStore.storedEvents()).isPositive();
     }
 

@@ -110,12 +110,7 @@ public class DataProduct {
                             .formatted(effectiveAt, currentPeriodStart));
         }
         apply(new OwnershipTransferred(
-                productId,
-                command.fromTeam(),
-                command.toTeam(),
-                command.reason(),
-                command.approvedBy(),
-                effectiveAt));
+                productId, command.fromTeam(), command.toTeam(), command.reason(), command.approvedBy(), effectiveAt));
         return recorded();
     }
 
@@ -144,7 +139,8 @@ public class DataProduct {
         if (current == null) {
             throw new RuleViolation(
                     ErrorCode.SLO_NOT_FOUND,
-                    "Product '%s' has no %s SLO".formatted(productId, command.indicator().wireName()));
+                    "Product '%s' has no %s SLO"
+                            .formatted(productId, command.indicator().wireName()));
         }
         apply(new SloRemoved(productId, command.indicator(), current));
         return recorded();
@@ -199,9 +195,13 @@ public class DataProduct {
             throw new RuleViolation(
                     ErrorCode.CONSUMERS_REMAIN,
                     "Product '%s' still has consumers: %s"
-                            .formatted(productId, String.join(", ", consumerMajors.keySet().stream()
-                                    .sorted()
-                                    .toList())));
+                            .formatted(
+                                    productId,
+                                    String.join(
+                                            ", ",
+                                            consumerMajors.keySet().stream()
+                                                    .sorted()
+                                                    .toList())));
         }
         apply(new DataProductRetired(productId, command.reason()));
         return recorded();

@@ -55,8 +55,8 @@ class ObservationController {
         List<SliMeasurement> measurements = new ArrayList<>();
         if (body.isArray()) {
             if (body.isEmpty() || body.size() > maxPerRequest) {
-                throw new InvalidRequest(
-                        List.of(new FieldError("/", "must hold between 1 and %d observations".formatted(maxPerRequest))));
+                throw new InvalidRequest(List.of(
+                        new FieldError("/", "must hold between 1 and %d observations".formatted(maxPerRequest))));
             }
             for (int index = 0; index < body.size(); index++) {
                 reader.read(body.get(index), "/" + index, problems).ifPresent(measurements::add);

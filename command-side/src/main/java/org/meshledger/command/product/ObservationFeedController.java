@@ -52,16 +52,17 @@ class ObservationFeedController {
         return Flux.fromIterable(byProduct.entrySet())
                 .concatMap(entry -> recordProduct(entry.getKey(), entry.getValue(), rejected, exchange))
                 .reduce(0, Integer::sum)
-                .map(accepted -> ResponseEntity.status(HttpStatus.ACCEPTED)
-                        .body(new FeedAnswer(accepted, sorted(rejected))));
+                .map(accepted ->
+                        ResponseEntity.status(HttpStatus.ACCEPTED).body(new FeedAnswer(accepted, sorted(rejected))));
     }
 
     private Map<String, List<NumberedMeasurement>> readLines(String feed, List<RejectedLine> rejected) {
         String[] lines = feed.split("\\r?\\n");
-        long nonBlank = java.util.Arrays.stream(lines).filter(line -> !line.isBlank()).count();
+        long nonBlank =
+                java.util.Arrays.stream(lines).filter(line -> !line.isBlank()).count();
         if (nonBlank == 0 || nonBlank > maxPerRequest) {
-            throw new InvalidRequest(List.of(new FieldError(
-                    "/", "must hold between 1 and %d observation lines".formatted(maxPerRequest))));
+            throw new InvalidRequest(List.of(
+                    new FieldError("/", "must hold between 1 and %d observation lines".formatted(maxPerRequest))));
         }
         Map<String, List<NumberedMeasurement>> byProduct = new LinkedHashMap<>();
         for (int index = 0; index < lines.length; index++) {
@@ -71,10 +72,9 @@ class ObservationFeedController {
             int lineNumber = index + 1;
             List<FieldError> problems = new ArrayList<>();
             try {
-                reader.readWithProduct(reader.tree(lines[index]), "", problems)
-                        .ifPresent(found -> byProduct
-                                .computeIfAbsent(found.productId(), product -> new ArrayList<>())
-                                .add(new NumberedMeasurement(lineNumber, found)));
+                reader.readWithProduct(reader.tree(lines[index]), "", problems).ifPresent(found -> byProduct
+                        .computeIfAbsent(found.productId(), product -> new ArrayList<>())
+                        .add(new NumberedMeasurement(lineNumber, found)));
             } catch (JsonProcessingException malformed) {
                 problems.add(new FieldError("", "is not well-formed JSON"));
             }
@@ -85,19 +85,29 @@ class ObservationFeedController {
     }
 
     private Mono<Integer> recordProduct(
-            String productId, List<NumberedMeasurement> lines, List<RejectedLine> rejected, ServerWebExchange exchange) {
+            String productId,
+            List<NumberedMeasurement> lines,
+            List<RejectedLine> rejected,
+            ServerWebExchange exchange) {
         List<SliMeasurement> measurements =
                 lines.stream().map(line -> line.found().measurement()).toList();
         return commands.<ObservationsRecorded>send(new RecordSliObservations(productId, measurements, false), exchange)
                 .map(recorded -> {
-                    recorded.rejected().forEach(rejection -> rejected.add(new RejectedLine(
-                            lines.get(rejection.index()).lineNumber(), rejection.code(), rejection.detail())));
+                    recorded.rejected()
+                            .forEach(rejection -> rejected.add(new RejectedLine(
+                                    lines.get(rejection.index()).lineNumber(), rejection.code(), rejection.detail())));
                     return recorded.accepted();
                 })
-                .onErrorResume(AggregateNotFoundException.class, notFound -> rejectAll(
-                        lines, rejected, ErrorCode.PRODUCT_NOT_FOUND.name(), "No data product '%s'".formatted(productId)))
-                .onErrorResume(RuleViolation.class, violation ->
-                        rejectAll(lines, rejected, violation.code().name(), violation.getMessage()));
+                .onErrorResume(
+                        AggregateNotFoundException.class,
+                        notFound -> rejectAll(
+                                lines,
+                                rejected,
+                                ErrorCode.PRODUCT_NOT_FOUND.name(),
+                                "No data product '%s'".formatted(productId)))
+                .onErrorResume(
+                        RuleViolation.class,
+                        violation -> rejectAll(lines, rejected, violation.code().name(), violation.getMessage()));
     }
 
     private static Mono<Integer> rejectAll(
@@ -117,5 +127,4 @@ class ObservationFeedController {
     record RejectedLine(int line, String code, String detail) {}
 
     record FeedAnswer(int accepted, List<RejectedLine> rejected) {}
-
 }

@@ -31,7 +31,8 @@ record ObservationJudgement(List<SliObserved> accepted, List<Rejection> rejected
                 rejected.add(new Rejection(
                         index,
                         ErrorCode.NO_SUCH_SLO.name(),
-                        "Product '%s' has no %s SLO".formatted(productId, measurement.indicator().wireName())));
+                        "Product '%s' has no %s SLO"
+                                .formatted(productId, measurement.indicator().wireName())));
             } else if (measurement.observedAt().isAfter(now.plus(ALLOWED_CLOCK_SKEW))) {
                 rejected.add(new Rejection(
                         index,
@@ -40,12 +41,7 @@ record ObservationJudgement(List<SliObserved> accepted, List<Rejection> rejected
             } else {
                 boolean good = measurement.indicator().isGood(measurement.value(), slo.threshold());
                 accepted.add(new SliObserved(
-                        productId,
-                        measurement.indicator(),
-                        measurement.value(),
-                        measurement.observedAt(),
-                        slo,
-                        good));
+                        productId, measurement.indicator(), measurement.value(), measurement.observedAt(), slo, good));
             }
         }
         return new ObservationJudgement(List.copyOf(accepted), List.copyOf(rejected));

@@ -50,7 +50,8 @@ class ObservationReader {
             if (line.productId() == null || !line.productId().matches(Ids.PRODUCT_ID)) {
                 return refuse(problems, pointer + "/productId", "must be <domain>.<name> in lowercase kebab case");
             }
-            return check(line, pointer, problems).map(measurement -> new ProductMeasurement(line.productId(), measurement));
+            return check(line, pointer, problems)
+                    .map(measurement -> new ProductMeasurement(line.productId(), measurement));
         });
     }
 
@@ -67,7 +68,10 @@ class ObservationReader {
         } catch (UnrecognizedPropertyException unknown) {
             return refuse(problems, pointer + "/" + unknown.getPropertyName(), "is not a known field");
         } catch (JsonProcessingException | IllegalArgumentException wrongType) {
-            return refuse(problems, pointer, "has a field of the wrong type (value must be a number, observedAt an ISO-8601 instant with offset)");
+            return refuse(
+                    problems,
+                    pointer,
+                    "has a field of the wrong type (value must be a number, observedAt an ISO-8601 instant with offset)");
         }
     }
 

@@ -51,7 +51,9 @@ class ProductRegistrationController {
     }
 
     record RegisterRequest(
-            @NotBlank @Size(max = Ids.MAX_LENGTH) @Pattern(regexp = Ids.PRODUCT_ID, message = "must be <domain>.<name> in lowercase kebab case")
+            @NotBlank
+                    @Size(max = Ids.MAX_LENGTH)
+                    @Pattern(regexp = Ids.PRODUCT_ID, message = "must be <domain>.<name> in lowercase kebab case")
                     String productId,
             @NotBlank @Size(max = Ids.MAX_LENGTH) @Pattern(regexp = Ids.ID, message = "must be lowercase kebab case")
                     String domain,
@@ -69,5 +71,4 @@ class ProductRegistrationController {
             }
         }
     }
-
 }

@@ -25,8 +25,8 @@ public class CommandDispatcher {
     public <R> Mono<R> send(Object command, ServerWebExchange exchange) {
         return exchange.getPrincipal()
                 .map(principal -> metadata(principal.getName(), exchange))
-                .flatMap(metadata ->
-                        Blocking.call(() -> commandGateway.<R>sendAndWait(new GenericCommandMessage<>(command, metadata))));
+                .flatMap(metadata -> Blocking.call(
+                        () -> commandGateway.<R>sendAndWait(new GenericCommandMessage<>(command, metadata))));
     }
 
     private static MetaData metadata(String actor, ServerWebExchange exchange) {

@@ -14,6 +14,7 @@ import org.meshledger.platform.web.ProblemWriter;
 import org.meshledger.platform.web.Problems;
 import org.meshledger.platform.web.RequestMetadata;
 import org.reactivestreams.Publisher;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -26,7 +27,6 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -40,7 +40,8 @@ import reactor.core.publisher.Mono;
 @Component
 public class IdempotencyFilter implements WebFilter, Ordered {
 
-    private static final Set<HttpMethod> WRITES = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE, HttpMethod.PATCH);
+    private static final Set<HttpMethod> WRITES =
+            Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE, HttpMethod.PATCH);
     private static final int MAX_KEY_LENGTH = 128;
 
     private final IdempotencyRecords records;
@@ -69,11 +70,13 @@ public class IdempotencyFilter implements WebFilter, Ordered {
             return chain.filter(exchange);
         }
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
-            return problems.write(exchange, Problems.of(
-                    HttpStatus.BAD_REQUEST,
-                    "INVALID_IDEMPOTENCY_KEY",
-                    "Invalid Idempotency-Key",
-                    "Idempotency-Key must hold 1 to %d characters".formatted(MAX_KEY_LENGTH)));
+            return problems.write(
+                    exchange,
+                    Problems.of(
+                            HttpStatus.BAD_REQUEST,
+                            "INVALID_IDEMPOTENCY_KEY",
+                            "Invalid Idempotency-Key",
+                            "Idempotency-Key must hold 1 to %d characters".formatted(MAX_KEY_LENGTH)));
         }
         return DataBufferUtils.join(exchange.getRequest().getBody(), (int) bodyLimit.toBytes())
                 .map(IdempotencyFilter::drain)
@@ -92,18 +95,22 @@ public class IdempotencyFilter implements WebFilter, Ordered {
 
     private Mono<Void> answerRepeat(ServerWebExchange exchange, StoredRequest earlier, String hash) {
         if (!earlier.requestHash().equals(hash)) {
-            return problems.write(exchange, Problems.of(
-                    HttpStatus.UNPROCESSABLE_ENTITY,
-                    ErrorCode.IDEMPOTENCY_KEY_REUSED.name(),
-                    ErrorCode.IDEMPOTENCY_KEY_REUSED.title(),
-                    "This Idempotency-Key was first used with another request; use a new key for a new request"));
+            return problems.write(
+                    exchange,
+                    Problems.of(
+                            HttpStatus.UNPROCESSABLE_ENTITY,
+                            ErrorCode.IDEMPOTENCY_KEY_REUSED.name(),
+                            ErrorCode.IDEMPOTENCY_KEY_REUSED.title(),
+                            "This Idempotency-Key was first used with another request; use a new key for a new request"));
         }
         if (earlier.response().isEmpty()) {
-            return problems.write(exchange, Problems.of(
-                    HttpStatus.CONFLICT,
-                    ErrorCode.IDEMPOTENCY_KEY_IN_FLIGHT.name(),
-                    ErrorCode.IDEMPOTENCY_KEY_IN_FLIGHT.title(),
-                    "The first request with this Idempotency-Key is still running; retry shortly"));
+            return problems.write(
+                    exchange,
+                    Problems.of(
+                            HttpStatus.CONFLICT,
+                            ErrorCode.IDEMPOTENCY_KEY_IN_FLIGHT.name(),
+                            ErrorCode.IDEMPOTENCY_KEY_IN_FLIGHT.title(),
+                            "The first request with this Idempotency-Key is still running; retry shortly"));
         }
         StoredResponse stored = earlier.response().get();
         ServerHttpResponse response = exchange.getResponse();
@@ -126,11 +133,15 @@ public class IdempotencyFilter implements WebFilter, Ordered {
         ServerHttpRequest replayedBody = new ServerHttpRequestDecorator(exchange.getRequest()) {
             @Override
             public Flux<DataBuffer> getBody() {
-                return Flux.defer(() -> Flux.just(exchange.getResponse().bufferFactory().wrap(body)));
+                return Flux.defer(
+                        () -> Flux.just(exchange.getResponse().bufferFactory().wrap(body)));
             }
         };
         ServerHttpResponse recording = new RecordingResponse(exchange.getResponse(), recordId);
-        return chain.filter(exchange.mutate().request(replayedBody).response(recording).build())
+        return chain.filter(exchange.mutate()
+                        .request(replayedBody)
+                        .response(recording)
+                        .build())
                 .onErrorResume(failure -> Blocking.call(() -> {
                             records.release(recordId);
                             return true;
@@ -192,12 +203,14 @@ public class IdempotencyFilter implements WebFilter, Ordered {
                 return;
             }
             HttpHeaders headers = getHeaders();
-            records.complete(recordId, new StoredResponse(
-                    status,
-                    headers.getFirst(HttpHeaders.CONTENT_TYPE),
-                    headers.getFirst(HttpHeaders.LOCATION),
-                    headers.getFirst(HttpHeaders.ETAG),
-                    bytes));
+            records.complete(
+                    recordId,
+                    new StoredResponse(
+                            status,
+                            headers.getFirst(HttpHeaders.CONTENT_TYPE),
+                            headers.getFirst(HttpHeaders.LOCATION),
+                            headers.getFirst(HttpHeaders.ETAG),
+                            bytes));
         }
     }
 }

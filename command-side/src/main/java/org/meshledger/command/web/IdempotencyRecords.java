@@ -38,7 +38,8 @@ public class IdempotencyRecords {
             if (exists.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw exists;
             }
-            return Optional.ofNullable(records.find(Filters.eq("_id", id)).first()).map(StoredRequest::from);
+            return Optional.ofNullable(records.find(Filters.eq("_id", id)).first())
+                    .map(StoredRequest::from);
         }
     }
 

@@ -83,7 +83,13 @@ class DataProductTest {
         void givenNothing_whenEffectiveAtInFuture_thenRefused() {
             fixture.givenCurrentTime(NOW)
                     .when(new RegisterDataProduct(
-                            ID, "claims", "Claim events", Classification.DERIVED, "claims-core", null, NOW.plusSeconds(3600)))
+                            ID,
+                            "claims",
+                            "Claim events",
+                            Classification.DERIVED,
+                            "claims-core",
+                            null,
+                            NOW.plusSeconds(3600)))
                     .expectException(violationOf(ErrorCode.EFFECTIVE_AT_IN_FUTURE))
                     .expectNoEvents();
         }
@@ -154,7 +160,9 @@ class DataProductTest {
 
         @Test
         void givenTransferredInMarch_whenNextTransferIsEffectiveBeforeMarch_thenRefused() {
-            fixture.given(REGISTERED, new OwnershipTransferred(ID, "claims-core", "claims-platform", "reorg", null, MAR))
+            fixture.given(
+                            REGISTERED,
+                            new OwnershipTransferred(ID, "claims-core", "claims-platform", "reorg", null, MAR))
                     .andGivenCurrentTime(NOW)
                     .when(new TransferOwnership(ID, "claims-platform", "x", "reorg", null, JAN.plusSeconds(60), null))
                     .expectException(violationOf(ErrorCode.EFFECTIVE_AT_NOT_AFTER_CURRENT_PERIOD))
@@ -195,7 +203,8 @@ class DataProductTest {
             fixture.given(REGISTERED, new SloDefined(ID, Indicator.FRESHNESS, HOURLY_FRESHNESS))
                     .when(new DefineSlo(ID, Indicator.FRESHNESS, sixHours, null))
                     .expectResultMessagePayload(new SloRecorded(ID, 2, SloChange.LOOSENED))
-                    .expectEvents(new SloChanged(ID, Indicator.FRESHNESS, HOURLY_FRESHNESS, sixHours, SloChange.LOOSENED));
+                    .expectEvents(
+                            new SloChanged(ID, Indicator.FRESHNESS, HOURLY_FRESHNESS, sixHours, SloChange.LOOSENED));
         }
 
         @Test
@@ -229,7 +238,8 @@ class DataProductTest {
             Slo longer = new Slo(3600, 0.99, Duration.ofDays(90));
             fixture.given(REGISTERED, new SloDefined(ID, Indicator.FRESHNESS, HOURLY_FRESHNESS))
                     .when(new DefineSlo(ID, Indicator.FRESHNESS, longer, null))
-                    .expectEvents(new SloChanged(ID, Indicator.FRESHNESS, HOURLY_FRESHNESS, longer, SloChange.UNCHANGED));
+                    .expectEvents(
+                            new SloChanged(ID, Indicator.FRESHNESS, HOURLY_FRESHNESS, longer, SloChange.UNCHANGED));
         }
 
         @Test
@@ -320,8 +330,12 @@ class DataProductTest {
 
         @Test
         void givenRetired_whenObserved_thenConflict() {
-            fixture.given(REGISTERED, new SloDefined(ID, Indicator.FRESHNESS, HOURLY_FRESHNESS), new DataProductRetired(ID, "gone"))
-                    .when(new RecordSliObservations(ID, List.of(new SliMeasurement(Indicator.FRESHNESS, 1, observedAt)), true))
+            fixture.given(
+                            REGISTERED,
+                            new SloDefined(ID, Indicator.FRESHNESS, HOURLY_FRESHNESS),
+                            new DataProductRetired(ID, "gone"))
+                    .when(new RecordSliObservations(
+                            ID, List.of(new SliMeasurement(Indicator.FRESHNESS, 1, observedAt)), true))
                     .expectException(violationOf(ErrorCode.PRODUCT_RETIRED))
                     .expectNoEvents();
         }

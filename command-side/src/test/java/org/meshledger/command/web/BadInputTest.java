@@ -20,8 +20,14 @@ class BadInputTest extends CommandSideWebTest {
         productId = newProductId();
         products = "/api/products/" + productId;
         register(productId, "claims-core").expectStatus().isCreated();
-        send("PUT", products + "/slos/freshness", STEWARD, """
-                {"threshold":3600,"target":0.99,"window":"P30D"}""").expectStatus().isOk();
+        send(
+                        "PUT",
+                        products + "/slos/freshness",
+                        STEWARD,
+                        """
+                {"threshold":3600,"target":0.99,"window":"P30D"}""")
+                .expectStatus()
+                .isOk();
     }
 
     @Test
@@ -31,41 +37,103 @@ class BadInputTest extends CommandSideWebTest {
 
     @Test
     void givenWrongTypes_whenWriting_then400NamingTheField() {
-        refused(send("POST", "/api/products", STEWARD, """
+        refused(
+                send(
+                        "POST",
+                        "/api/products",
+                        STEWARD,
+                        """
                 {"productId":"claims.x","domain":"claims","name":"n","classification":5,"ownerTeam":"t"}"""),
-                400, "UNREADABLE_REQUEST", "$.errors[0].field", "/classification");
-        refused(send("PUT", products + "/slos/freshness", STEWARD, """
-                {"threshold":"an hour","target":0.99,"window":"P30D"}"""), 400, "UNREADABLE_REQUEST");
-        refused(send("POST", products + "/consumers", STEWARD, """
-                {"consumerTeam":"fraud","contractMajor":"one"}"""), 400, "UNREADABLE_REQUEST");
+                400,
+                "UNREADABLE_REQUEST",
+                "$.errors[0].field",
+                "/classification");
+        refused(
+                send(
+                        "PUT",
+                        products + "/slos/freshness",
+                        STEWARD,
+                        """
+                {"threshold":"an hour","target":0.99,"window":"P30D"}"""),
+                400,
+                "UNREADABLE_REQUEST");
+        refused(
+                send(
+                        "POST",
+                        products + "/consumers",
+                        STEWARD,
+                        """
+                {"consumerTeam":"fraud","contractMajor":"one"}"""),
+                400,
+                "UNREADABLE_REQUEST");
     }
 
     @Test
     void givenUnknownFields_whenWriting_then400() {
-        refused(send("POST", products + "/ownership-transfers", STEWARD, """
+        refused(
+                send(
+                        "POST",
+                        products + "/ownership-transfers",
+                        STEWARD,
+                        """
                 {"fromTeam":"claims-core","toTeam":"x","reason":"r","owner":"mallory"}"""),
-                400, "UNREADABLE_REQUEST", "$.errors[0].field", "/owner");
+                400,
+                "UNREADABLE_REQUEST",
+                "$.errors[0].field",
+                "/owner");
     }
 
     @Test
     void givenMissingRequiredFields_whenWriting_then400ListingThem() {
-        refused(send("POST", products + "/ownership-transfers", STEWARD, "{\"fromTeam\":\"claims-core\"}"),
-                400, "INVALID_REQUEST", "$.errors.length()", 2);
+        refused(
+                send("POST", products + "/ownership-transfers", STEWARD, "{\"fromTeam\":\"claims-core\"}"),
+                400,
+                "INVALID_REQUEST",
+                "$.errors.length()",
+                2);
         refused(send("POST", products + "/deprecation", STEWARD, "{}"), 400, "INVALID_REQUEST");
     }
 
     @Test
     void givenIdsThatBreakTheFormat_whenWriting_then400() {
-        refused(send("POST", "/api/products", STEWARD, """
+        refused(
+                send(
+                        "POST",
+                        "/api/products",
+                        STEWARD,
+                        """
                 {"productId":"Claims.X_1","domain":"claims","name":"n","classification":"DERIVED","ownerTeam":"t"}"""),
-                400, "INVALID_REQUEST");
-        refused(send("POST", "/api/products", STEWARD, """
+                400,
+                "INVALID_REQUEST");
+        refused(
+                send(
+                        "POST",
+                        "/api/products",
+                        STEWARD,
+                        """
                 {"productId":"policy.x","domain":"claims","name":"n","classification":"DERIVED","ownerTeam":"t"}"""),
-                400, "INVALID_REQUEST", "$.errors[0].field", "/productId");
-        refused(send("POST", "/api/products/NOT_AN_ID/ownership-transfers", STEWARD, """
-                {"fromTeam":"a","toTeam":"b","reason":"r"}"""), 400, "INVALID_REQUEST");
-        refused(send("PUT", products + "/slos/throughput", STEWARD, """
-                {"threshold":1,"target":0.99,"window":"P30D"}"""), 400, "INVALID_REQUEST");
+                400,
+                "INVALID_REQUEST",
+                "$.errors[0].field",
+                "/productId");
+        refused(
+                send(
+                        "POST",
+                        "/api/products/NOT_AN_ID/ownership-transfers",
+                        STEWARD,
+                        """
+                {"fromTeam":"a","toTeam":"b","reason":"r"}"""),
+                400,
+                "INVALID_REQUEST");
+        refused(
+                send(
+                        "PUT",
+                        products + "/slos/throughput",
+                        STEWARD,
+                        """
+                {"threshold":1,"target":0.99,"window":"P30D"}"""),
+                400,
+                "INVALID_REQUEST");
     }
 
     @Test
@@ -73,7 +141,8 @@ class BadInputTest extends CommandSideWebTest {
         String huge = "{\"reason\":\"" + "x".repeat(1_100_000) + "\"}";
         refused(send("POST", products + "/deprecation", STEWARD, huge), 413, "REQUEST_TOO_LARGE");
         refused(
-                web.post().uri(products + "/deprecation")
+                web.post()
+                        .uri(products + "/deprecation")
                         .header("Authorization", "Bearer " + STEWARD)
                         .header("Idempotency-Key", "big-one")
                         .contentType(MediaType.APPLICATION_JSON)
@@ -85,16 +154,37 @@ class BadInputTest extends CommandSideWebTest {
 
     @Test
     void givenUnknownProduct_whenWriting_then404() {
-        refused(send("POST", "/api/products/claims.nothing-here/ownership-transfers", STEWARD, """
-                {"fromTeam":"a","toTeam":"b","reason":"r"}"""), 404, "PRODUCT_NOT_FOUND");
-        refused(send("POST", "/api/products/claims.nothing-here/sli-observations", STEWARD, """
-                {"indicator":"freshness","value":1,"observedAt":"2026-01-01T00:00:00Z"}"""), 404, "PRODUCT_NOT_FOUND");
+        refused(
+                send(
+                        "POST",
+                        "/api/products/claims.nothing-here/ownership-transfers",
+                        STEWARD,
+                        """
+                {"fromTeam":"a","toTeam":"b","reason":"r"}"""),
+                404,
+                "PRODUCT_NOT_FOUND");
+        refused(
+                send(
+                        "POST",
+                        "/api/products/claims.nothing-here/sli-observations",
+                        STEWARD,
+                        """
+                {"indicator":"freshness","value":1,"observedAt":"2026-01-01T00:00:00Z"}"""),
+                404,
+                "PRODUCT_NOT_FOUND");
     }
 
     @Test
     void givenTransferFromATeamThatIsNotTheOwner_then409() {
-        refused(send("POST", products + "/ownership-transfers", STEWARD, """
-                {"fromTeam":"someone-else","toTeam":"x","reason":"r"}"""), 409, "NOT_CURRENT_OWNER");
+        refused(
+                send(
+                        "POST",
+                        products + "/ownership-transfers",
+                        STEWARD,
+                        """
+                {"fromTeam":"someone-else","toTeam":"x","reason":"r"}"""),
+                409,
+                "NOT_CURRENT_OWNER");
     }
 
     @Test
@@ -102,37 +192,79 @@ class BadInputTest extends CommandSideWebTest {
         WebTestClient.ResponseSpec first = keyed("reused-key", "{\"threshold\":500,\"target\":0.9,\"window\":\"P1D\"}");
         first.expectStatus().isOk();
         long before = TestStore.storedEvents();
-        refused(keyed("reused-key", "{\"threshold\":400,\"target\":0.9,\"window\":\"P1D\"}"), 422, "IDEMPOTENCY_KEY_REUSED");
+        refused(
+                keyed("reused-key", "{\"threshold\":400,\"target\":0.9,\"window\":\"P1D\"}"),
+                422,
+                "IDEMPOTENCY_KEY_REUSED");
         assertThat(TestStore.storedEvents()).isEqualTo(before);
     }
 
     @Test
     void givenObservationForAnIndicatorWithoutSlo_then422AndNothingOfTheBatchRecorded() {
-        refused(send("POST", products + "/sli-observations", INTEGRATION, """
+        refused(
+                send(
+                        "POST",
+                        products + "/sli-observations",
+                        INTEGRATION,
+                        """
                 [{"indicator":"freshness","value":10,"observedAt":"2026-01-01T00:00:00Z"},
                  {"indicator":"latency","value":80,"observedAt":"2026-01-01T00:00:00Z"}]"""),
-                422, "NO_SUCH_SLO", "$.errors[0].field", "/1");
+                422,
+                "NO_SUCH_SLO",
+                "$.errors[0].field",
+                "/1");
     }
 
     @Test
     void givenValuesOutOfRange_then400() {
-        refused(send("POST", products + "/sli-observations", INTEGRATION, """
+        refused(
+                send(
+                        "POST",
+                        products + "/sli-observations",
+                        INTEGRATION,
+                        """
                 [{"indicator":"freshness","value":10,"observedAt":"2026-01-01T00:00:00Z"},
                  {"indicator":"freshness","value":-1,"observedAt":"2026-01-01T00:00:00Z"}]"""),
-                400, "INVALID_REQUEST", "$.errors[0].field", "/1/value");
-        refused(send("PUT", products + "/slos/availability", STEWARD, """
-                {"threshold":1.5,"target":0,"window":"PT10M"}"""), 400, "INVALID_REQUEST", "$.errors.length()", 3);
-        refused(send("POST", products + "/consumers", STEWARD, """
-                {"consumerTeam":"fraud","contractMajor":0}"""), 400, "INVALID_REQUEST");
-        refused(send("POST", products + "/ownership-transfers", STEWARD, """
+                400,
+                "INVALID_REQUEST",
+                "$.errors[0].field",
+                "/1/value");
+        refused(
+                send(
+                        "PUT",
+                        products + "/slos/availability",
+                        STEWARD,
+                        """
+                {"threshold":1.5,"target":0,"window":"PT10M"}"""),
+                400,
+                "INVALID_REQUEST",
+                "$.errors.length()",
+                3);
+        refused(
+                send(
+                        "POST",
+                        products + "/consumers",
+                        STEWARD,
+                        """
+                {"consumerTeam":"fraud","contractMajor":0}"""),
+                400,
+                "INVALID_REQUEST");
+        refused(
+                send(
+                        "POST",
+                        products + "/ownership-transfers",
+                        STEWARD,
+                        """
                 {"fromTeam":"claims-core","toTeam":"x","reason":"r","effectiveAt":"2026-01-01T00:00:00"}"""),
-                400, "UNREADABLE_REQUEST");
+                400,
+                "UNREADABLE_REQUEST");
     }
 
     @Test
     void givenAnUnreadableIfMatch_then400() {
         refused(
-                web.post().uri(products + "/deprecation")
+                web.post()
+                        .uri(products + "/deprecation")
                         .header("Authorization", "Bearer " + STEWARD)
                         .header("If-Match", "\"latest\"")
                         .contentType(MediaType.APPLICATION_JSON)
@@ -143,7 +275,8 @@ class BadInputTest extends CommandSideWebTest {
     }
 
     private WebTestClient.ResponseSpec keyed(String key, String body) {
-        return web.put().uri(products + "/slos/latency")
+        return web.put()
+                .uri(products + "/slos/latency")
                 .header("Authorization", "Bearer " + STEWARD)
                 .header("Idempotency-Key", key + productId)
                 .contentType(MediaType.APPLICATION_JSON)
@@ -158,13 +291,19 @@ class BadInputTest extends CommandSideWebTest {
     /** A refusal is a problem document that names the rule, and leaves the store as it was. */
     private void refused(WebTestClient.ResponseSpec response, int status, String code, String path, Object value) {
         long before = TestStore.storedEvents();
-        response.expectStatus().isEqualTo(status)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        response.expectStatus()
+                .isEqualTo(status)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
-                .jsonPath("$.code").isEqualTo(code)
-                .jsonPath("$.type").isEqualTo("urn:meshledger:problem:" + code.toLowerCase().replace('_', '-'))
-                .jsonPath("$.detail").isNotEmpty()
-                .jsonPath(path).isEqualTo(value);
+                .jsonPath("$.code")
+                .isEqualTo(code)
+                .jsonPath("$.type")
+                .isEqualTo("urn:meshledger:problem:" + code.toLowerCase().replace('_', '-'))
+                .jsonPath("$.detail")
+                .isNotEmpty()
+                .jsonPath(path)
+                .isEqualTo(value);
         assertThat(TestStore.storedEvents()).isEqualTo(before);
     }
 }

@@ -18,16 +18,31 @@ class WriteSecurityTest extends CommandSideWebTest {
     static Stream<Arguments> writes() {
         String product = "/api/products/" + PRODUCT;
         return Stream.of(
-                Arguments.of("POST", "/api/products", """
+                Arguments.of(
+                        "POST",
+                        "/api/products",
+                        """
                         {"productId":"claims.other","domain":"claims","name":"n","classification":"DERIVED","ownerTeam":"t"}"""),
-                Arguments.of("POST", product + "/ownership-transfers", """
+                Arguments.of(
+                        "POST",
+                        product + "/ownership-transfers",
+                        """
                         {"fromTeam":"claims-core","toTeam":"x","reason":"r"}"""),
-                Arguments.of("PUT", product + "/slos/freshness", """
+                Arguments.of(
+                        "PUT",
+                        product + "/slos/freshness",
+                        """
                         {"threshold":3600,"target":0.99,"window":"P30D"}"""),
                 Arguments.of("DELETE", product + "/slos/freshness", null),
-                Arguments.of("POST", product + "/sli-observations", """
+                Arguments.of(
+                        "POST",
+                        product + "/sli-observations",
+                        """
                         {"indicator":"freshness","value":1,"observedAt":"2026-01-01T00:00:00Z"}"""),
-                Arguments.of("POST", product + "/consumers", """
+                Arguments.of(
+                        "POST",
+                        product + "/consumers",
+                        """
                         {"consumerTeam":"fraud","contractMajor":1}"""),
                 Arguments.of("DELETE", product + "/consumers/fraud", null),
                 Arguments.of("POST", product + "/deprecation", """
@@ -42,10 +57,15 @@ class WriteSecurityTest extends CommandSideWebTest {
         ensureProduct();
         long before = TestStore.storedEvents();
         send(method, path, null, body)
-                .expectStatus().isUnauthorized()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectHeader().valueEquals("WWW-Authenticate", "Bearer")
-                .expectBody().jsonPath("$.code").isEqualTo("UNAUTHENTICATED");
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader()
+                .valueEquals("WWW-Authenticate", "Bearer")
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("UNAUTHENTICATED");
         assertThat(TestStore.storedEvents()).isEqualTo(before);
     }
 
@@ -56,9 +76,13 @@ class WriteSecurityTest extends CommandSideWebTest {
         long before = TestStore.storedEvents();
         for (String readOnly : new String[] {VIEWER, AUDITOR}) {
             send(method, path, readOnly, body)
-                    .expectStatus().isForbidden()
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .expectBody().jsonPath("$.code").isEqualTo("FORBIDDEN");
+                    .expectStatus()
+                    .isForbidden()
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.code")
+                    .isEqualTo("FORBIDDEN");
         }
         assertThat(TestStore.storedEvents()).isEqualTo(before);
     }
@@ -70,6 +94,7 @@ class WriteSecurityTest extends CommandSideWebTest {
     }
 
     private void ensureProduct() {
-        register(PRODUCT, "claims-core").expectStatus().value(status -> assertThat(status).isIn(201, 409));
+        register(PRODUCT, "claims-core").expectStatus().value(status -> assertThat(status)
+                .isIn(201, 409));
     }
 }

@@ -1,9 +1,8 @@
 package org.meshledger.launcher.store;
 
-import org.meshledger.embeddedstore.EmbeddedStore;
-
 import java.nio.file.Path;
 import java.util.Map;
+import org.meshledger.embeddedstore.EmbeddedStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationContextInitializer;
@@ -30,7 +29,8 @@ public final class EmbeddedStoreInitializer implements ApplicationContextInitial
         Path dataDirectory = Path.of(environment.getProperty("meshledger.embedded-store.data-dir", "data"));
         int port = environment.getProperty("meshledger.embedded-store.port", Integer.class, 0);
         EmbeddedStore store = EmbeddedStore.inDirectory(dataDirectory, "127.0.0.1", port);
-        environment.getPropertySources()
+        environment
+                .getPropertySources()
                 .addFirst(new MapPropertySource("embeddedStore", Map.of(URI_PROPERTY, store.connectionString())));
         // Registered first, so destroyed last: every processor and writer has stopped before the store goes.
         context.getBeanFactory().registerSingleton("embeddedStore", store);

@@ -22,6 +22,7 @@ final class BearerTokenConverter implements ServerAuthenticationConverter {
                 || header.substring(PREFIX.length()).isBlank()) {
             return Mono.error(new BadCredentialsException("Authorization must be 'Bearer <token>'"));
         }
-        return Mono.just(new PresentedBearerToken(header.substring(PREFIX.length()).trim()));
+        return Mono.just(
+                new PresentedBearerToken(header.substring(PREFIX.length()).trim()));
     }
 }

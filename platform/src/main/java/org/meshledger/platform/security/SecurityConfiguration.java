@@ -10,18 +10,18 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
 import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.server.authorization.AuthorizationContext;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.util.unit.DataSize;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.security.web.server.authorization.AuthorizationContext;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.authorization.AuthorizationDecision;
 import reactor.core.publisher.Mono;
 
 /**
@@ -49,15 +49,16 @@ public class SecurityConfiguration {
                 .addFilterAt(bearerAuthentication(problems), SecurityWebFiltersOrder.AUTHENTICATION)
                 .addFilterBefore(
                         new RequestSizeLimitFilter(requestBodyLimit, problems), SecurityWebFiltersOrder.AUTHORIZATION)
-                .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint((exchange, failure) -> unauthorised(exchange, problems, failure))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(
+                                (exchange, failure) -> unauthorised(exchange, problems, failure))
                         .accessDeniedHandler((exchange, denied) -> problems.write(
                                 exchange,
                                 Problems.of(
                                         HttpStatus.FORBIDDEN,
                                         "FORBIDDEN",
                                         "Forbidden",
-                                        "Your role may not " + exchange.getRequest().getMethod() + " "
+                                        "Your role may not "
+                                                + exchange.getRequest().getMethod() + " "
                                                 + exchange.getRequest().getPath()))))
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus")
@@ -85,13 +86,11 @@ public class SecurityConfiguration {
 
     /** Reading teams is for everyone signed in; registering and moving teams is governance. */
     private static Mono<AuthorizationDecision> teamWriteDecision(
-            Mono<Authentication> authentication,
-            AuthorizationContext context) {
+            Mono<Authentication> authentication, AuthorizationContext context) {
         boolean read = context.getExchange().getRequest().getMethod() == HttpMethod.GET;
         return authentication
                 .filter(Authentication::isAuthenticated)
-                .map(caller -> read
-                        || caller.getAuthorities().contains(Role.STEWARD.authority()))
+                .map(caller -> read || caller.getAuthorities().contains(Role.STEWARD.authority()))
                 .defaultIfEmpty(false)
                 .map(AuthorizationDecision::new);
     }
@@ -106,9 +105,7 @@ public class SecurityConfiguration {
     }
 
     private static Mono<Void> unauthorised(
-            ServerWebExchange exchange,
-            ProblemWriter problems,
-            AuthenticationException failure) {
+            ServerWebExchange exchange, ProblemWriter problems, AuthenticationException failure) {
         exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         String detail = exchange.getRequest().getHeaders().containsKey(HttpHeaders.AUTHORIZATION)
                 ? failure.getMessage()

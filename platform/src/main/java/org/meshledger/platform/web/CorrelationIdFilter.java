@@ -28,10 +28,9 @@ public class CorrelationIdFilter implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String offered = exchange.getRequest().getHeaders().getFirst(RequestMetadata.CORRELATION_HEADER);
-        String correlationId =
-                offered != null && ACCEPTED.matcher(offered).matches()
-                        ? offered
-                        : UUID.randomUUID().toString();
+        String correlationId = offered != null && ACCEPTED.matcher(offered).matches()
+                ? offered
+                : UUID.randomUUID().toString();
         exchange.getAttributes().put(ATTRIBUTE, correlationId);
         exchange.getResponse().getHeaders().set(RequestMetadata.CORRELATION_HEADER, correlationId);
         return chain.filter(exchange);

@@ -19,11 +19,11 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
-import org.springframework.web.bind.support.WebExchangeBindException;
-import org.springframework.web.ErrorResponse;
-import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.server.ServerWebInputException;
 
 /** Turns every failure into an RFC 9457 problem: a client mistake names its rule, a server fault hides its insides. */
@@ -108,8 +108,8 @@ public class ProblemTranslator {
                     case PRECONDITION_FAILED -> HttpStatus.PRECONDITION_FAILED;
                     case RULE_VIOLATED -> HttpStatus.UNPROCESSABLE_ENTITY;
                 };
-        ProblemDetail problem = Problems.of(
-                status, violation.code().name(), violation.code().title(), violation.getMessage());
+        ProblemDetail problem =
+                Problems.of(status, violation.code().name(), violation.code().title(), violation.getMessage());
         return Problems.withErrors(problem, violation.errors());
     }
 
@@ -117,8 +117,7 @@ public class ProblemTranslator {
         List<FieldError> errors = invalid.getFieldErrors().stream()
                 .map(error -> new FieldError("/" + error.getField().replace('.', '/'), error.getDefaultMessage()))
                 .collect(Collectors.toList());
-        invalid.getGlobalErrors()
-                .forEach(error -> errors.add(new FieldError("/", error.getDefaultMessage())));
+        invalid.getGlobalErrors().forEach(error -> errors.add(new FieldError("/", error.getDefaultMessage())));
         String detail = errors.stream()
                 .map(error -> error.field() + " " + error.message())
                 .collect(Collectors.joining("; "));
@@ -130,13 +129,18 @@ public class ProblemTranslator {
         List<FieldError> errors = new java.util.ArrayList<>();
         for (ParameterValidationResult result : invalid.getParameterValidationResults()) {
             if (result instanceof ParameterErrors beanErrors) {
-                beanErrors.getFieldErrors().forEach(error -> errors.add(
-                        new FieldError("/" + error.getField().replace('.', '/'), error.getDefaultMessage())));
-                beanErrors.getGlobalErrors().forEach(error -> errors.add(new FieldError("/", error.getDefaultMessage())));
+                beanErrors
+                        .getFieldErrors()
+                        .forEach(error -> errors.add(
+                                new FieldError("/" + error.getField().replace('.', '/'), error.getDefaultMessage())));
+                beanErrors
+                        .getGlobalErrors()
+                        .forEach(error -> errors.add(new FieldError("/", error.getDefaultMessage())));
             } else {
                 String name = result.getMethodParameter().getParameterName();
-                result.getResolvableErrors().forEach(error -> errors.add(new FieldError(
-                        name, "'%s' %s".formatted(result.getArgument(), error.getDefaultMessage()))));
+                result.getResolvableErrors()
+                        .forEach(error -> errors.add(new FieldError(
+                                name, "'%s' %s".formatted(result.getArgument(), error.getDefaultMessage()))));
             }
         }
         String detail = errors.stream()

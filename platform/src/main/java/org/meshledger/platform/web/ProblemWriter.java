@@ -41,8 +41,10 @@ public class ProblemWriter {
             return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
         }
         // A refusal before the body was read still reads it, so the connection is clean for the client's next request.
-        return exchange.getRequest().getBody()
+        return exchange.getRequest()
+                .getBody()
                 .doOnNext(DataBufferUtils::release)
-                .then(Mono.defer(() -> response.writeWith(Mono.just(response.bufferFactory().wrap(body)))));
+                .then(Mono.defer(() ->
+                        response.writeWith(Mono.just(response.bufferFactory().wrap(body)))));
     }
 }

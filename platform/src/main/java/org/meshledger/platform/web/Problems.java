@@ -15,7 +15,8 @@ public final class Problems {
 
     public static ProblemDetail of(HttpStatus status, String code, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_PREFIX + code.toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
+        problem.setType(
+                URI.create(TYPE_PREFIX + code.toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
         problem.setTitle(title);
         problem.setProperty("code", code);
         return problem;

@@ -25,7 +25,8 @@ public final class ViewDigest {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (String collection : collections) {
                 digest.update(collection.getBytes(StandardCharsets.UTF_8));
-                for (Document document : database.getCollection(collection).find().sort(Sorts.ascending("_id"))) {
+                for (Document document :
+                        database.getCollection(collection).find().sort(Sorts.ascending("_id"))) {
                     digest.update(document.toJson().getBytes(StandardCharsets.UTF_8));
                 }
             }
@@ -36,6 +37,8 @@ public final class ViewDigest {
     }
 
     public static long documents(MongoDatabase database) {
-        return VIEWS.stream().mapToLong(name -> database.getCollection(name).countDocuments()).sum();
+        return VIEWS.stream()
+                .mapToLong(name -> database.getCollection(name).countDocuments())
+                .sum();
     }
 }

@@ -55,5 +55,10 @@ class AuditController {
     }
 
     record AuditedEvent(
-            long sequence, String type, Instant timestamp, String eventId, Object payload, Map<String, Object> metadata) {}
+            long sequence,
+            String type,
+            Instant timestamp,
+            String eventId,
+            Object payload,
+            Map<String, Object> metadata) {}
 }

@@ -42,7 +42,8 @@ class CatalogController {
         Criteria criteria = new Criteria();
         Optional.ofNullable(domain).ifPresent(value -> criteria.and("domain").is(value));
         Optional.ofNullable(owner).ifPresent(value -> criteria.and("ownerTeam").is(value));
-        Optional.ofNullable(classification).ifPresent(value -> criteria.and("classification").is(value));
+        Optional.ofNullable(classification)
+                .ifPresent(value -> criteria.and("classification").is(value));
         Optional.ofNullable(status).ifPresent(value -> criteria.and("status").is(value));
         return Blocking.call(() -> {
             long total = mongo.count(new Query(criteria), ProductSummary.class);

@@ -67,23 +67,38 @@ class ProductCatalogProjection {
 
     @EventHandler
     void on(OwnershipTransferred event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
-        update(event.productId(), sequence, recordedAt, summary -> copy(summary, event.toTeam(), summary.status(),
-                summary.slos(), summary.consumers()));
+        update(
+                event.productId(),
+                sequence,
+                recordedAt,
+                summary -> copy(summary, event.toTeam(), summary.status(), summary.slos(), summary.consumers()));
     }
 
     @EventHandler
     void on(SloDefined event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
-        update(event.productId(), sequence, recordedAt, summary -> withSlos(summary, slos(summary, event.indicator(), event.slo())));
+        update(
+                event.productId(),
+                sequence,
+                recordedAt,
+                summary -> withSlos(summary, slos(summary, event.indicator(), event.slo())));
     }
 
     @EventHandler
     void on(SloChanged event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
-        update(event.productId(), sequence, recordedAt, summary -> withSlos(summary, slos(summary, event.indicator(), event.current())));
+        update(
+                event.productId(),
+                sequence,
+                recordedAt,
+                summary -> withSlos(summary, slos(summary, event.indicator(), event.current())));
     }
 
     @EventHandler
     void on(SloRemoved event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
-        update(event.productId(), sequence, recordedAt, summary -> withSlos(summary, slos(summary, event.indicator(), null)));
+        update(
+                event.productId(),
+                sequence,
+                recordedAt,
+                summary -> withSlos(summary, slos(summary, event.indicator(), null)));
     }
 
     @EventHandler
@@ -98,22 +113,38 @@ class ProductCatalogProjection {
 
     @EventHandler
     void on(ConsumerRemoved event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
-        update(event.productId(), sequence, recordedAt, summary -> copy(summary, summary.ownerTeam(), summary.status(),
-                summary.slos(), summary.consumers().stream()
-                        .filter(consumer -> !consumer.consumerTeam().equals(event.consumerTeam()))
-                        .toList()));
+        update(
+                event.productId(),
+                sequence,
+                recordedAt,
+                summary -> copy(
+                        summary,
+                        summary.ownerTeam(),
+                        summary.status(),
+                        summary.slos(),
+                        summary.consumers().stream()
+                                .filter(consumer -> !consumer.consumerTeam().equals(event.consumerTeam()))
+                                .toList()));
     }
 
     @EventHandler
     void on(DataProductDeprecated event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
-        update(event.productId(), sequence, recordedAt, summary -> copy(summary, summary.ownerTeam(),
-                ProductStatus.DEPRECATED, summary.slos(), summary.consumers()));
+        update(
+                event.productId(),
+                sequence,
+                recordedAt,
+                summary -> copy(
+                        summary, summary.ownerTeam(), ProductStatus.DEPRECATED, summary.slos(), summary.consumers()));
     }
 
     @EventHandler
     void on(DataProductRetired event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
-        update(event.productId(), sequence, recordedAt, summary -> copy(summary, summary.ownerTeam(),
-                ProductStatus.RETIRED, summary.slos(), summary.consumers()));
+        update(
+                event.productId(),
+                sequence,
+                recordedAt,
+                summary ->
+                        copy(summary, summary.ownerTeam(), ProductStatus.RETIRED, summary.slos(), summary.consumers()));
     }
 
     /** Events that do not change this view still move its version. */
@@ -155,7 +186,8 @@ class ProductCatalogProjection {
                 .filter(existing -> !existing.indicator().equals(indicator.wireName()))
                 .toList());
         if (slo != null) {
-            slos.add(new SloSummary(indicator.wireName(), slo.threshold(), slo.target(), Slo.formatWindow(slo.window())));
+            slos.add(new SloSummary(
+                    indicator.wireName(), slo.threshold(), slo.target(), Slo.formatWindow(slo.window())));
             slos.sort(Comparator.comparing(SloSummary::indicator));
         }
         return slos;

@@ -59,10 +59,8 @@ class OwnershipHistoryController {
         PageRequest paging = PageRequest.of(page, size);
         return Blocking.call(() -> {
             List<TeamProductHistory> owned = ownedBy(team, from, to);
-            List<TeamProductHistory> items = owned.stream()
-                    .skip(paging.offset())
-                    .limit(paging.size())
-                    .toList();
+            List<TeamProductHistory> items =
+                    owned.stream().skip(paging.offset()).limit(paging.size()).toList();
             return new Page<>(items, paging.page(), paging.size(), owned.size());
         });
     }
@@ -72,8 +70,8 @@ class OwnershipHistoryController {
         if (products == null) {
             return List.of();
         }
-        List<OwnershipRecord> records = mongo.find(
-                new Query(Criteria.where("_id").in(products.productIds())), OwnershipRecord.class);
+        List<OwnershipRecord> records =
+                mongo.find(new Query(Criteria.where("_id").in(products.productIds())), OwnershipRecord.class);
         return records.stream()
                 .map(record -> new TeamProductHistory(
                         record.productId(),

@@ -1,5 +1,6 @@
 package org.meshledger.query.ownershiphistory;
 
+import com.mongodb.client.result.UpdateResult;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,6 @@ import org.meshledger.api.event.OwnershipTransferred;
 import org.meshledger.platform.web.RequestMetadata;
 import org.meshledger.query.ownershiphistory.OwnershipRecord.OwnerChange;
 import org.meshledger.query.support.ProductEvents;
-import com.mongodb.client.result.UpdateResult;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -100,7 +100,8 @@ class OwnershipHistoryProjection {
                 new Query(Criteria.where("_id").is(team).and("productIds").ne(productId)),
                 new Update().push("productIds").sort(Sort.Direction.ASC).each(productId),
                 TeamProducts.class);
-        if (added.getMatchedCount() > 0 || mongo.exists(new Query(Criteria.where("_id").is(team)), TeamProducts.class)) {
+        if (added.getMatchedCount() > 0
+                || mongo.exists(new Query(Criteria.where("_id").is(team)), TeamProducts.class)) {
             return;
         }
         try {

@@ -29,11 +29,14 @@ class OwnershipTimelineTest {
     void givenTwoTransfers_whenAskedAsOfInstantsInEachPeriod_thenTheOwnerOfThatPeriod() {
         List<OwnershipPeriod> periods = OwnershipTimeline.periods(record, null);
         assertThat(periods).extracting(OwnershipPeriod::to).containsExactly(MAR, JUN, null);
-        assertThat(OwnershipTimeline.ownerAsOf(periods, Instant.parse("2026-02-01T00:00:00Z"))).contains("claims-core");
+        assertThat(OwnershipTimeline.ownerAsOf(periods, Instant.parse("2026-02-01T00:00:00Z")))
+                .contains("claims-core");
         assertThat(OwnershipTimeline.ownerAsOf(periods, MAR)).contains("claims-platform");
-        assertThat(OwnershipTimeline.ownerAsOf(periods, Instant.parse("2026-05-31T23:59:59Z"))).contains("claims-platform");
+        assertThat(OwnershipTimeline.ownerAsOf(periods, Instant.parse("2026-05-31T23:59:59Z")))
+                .contains("claims-platform");
         assertThat(OwnershipTimeline.ownerAsOf(periods, RECORDED_JULY)).contains("billing-core");
-        assertThat(OwnershipTimeline.ownerAsOf(periods, Instant.parse("2025-12-31T00:00:00Z"))).isEmpty();
+        assertThat(OwnershipTimeline.ownerAsOf(periods, Instant.parse("2025-12-31T00:00:00Z")))
+                .isEmpty();
     }
 
     @Test
@@ -43,9 +46,11 @@ class OwnershipTimelineTest {
             assertThat(period.ownerTeam()).isEqualTo("claims-core");
             assertThat(period.to()).isNull();
         });
-        assertThat(OwnershipTimeline.ownerAsOf(knownInMay, Instant.parse("2026-03-15T00:00:00Z"))).contains("claims-core");
+        assertThat(OwnershipTimeline.ownerAsOf(knownInMay, Instant.parse("2026-03-15T00:00:00Z")))
+                .contains("claims-core");
         assertThat(OwnershipTimeline.periods(record, RECORDED_JULY)).hasSize(2);
-        assertThat(OwnershipTimeline.periods(record, Instant.parse("2026-01-15T00:00:00Z"))).isEmpty();
+        assertThat(OwnershipTimeline.periods(record, Instant.parse("2026-01-15T00:00:00Z")))
+                .isEmpty();
     }
 
     @Test
@@ -53,8 +58,10 @@ class OwnershipTimelineTest {
         OwnershipRecord openEnded = new OwnershipRecord(
                 "claims.x", "claims", List.of(new OwnerChange("t", null, "registered", null, "a", JAN, "e0", 0)), 0);
         List<OwnershipPeriod> periods = OwnershipTimeline.periods(openEnded, null);
-        assertThat(OwnershipTimeline.ownerAsOf(periods, Instant.parse("1999-01-01T00:00:00Z"))).contains("t");
-        assertThat(periods.get(0).overlaps(Instant.parse("1999-01-01T00:00:00Z"), Instant.parse("1999-02-01T00:00:00Z")))
+        assertThat(OwnershipTimeline.ownerAsOf(periods, Instant.parse("1999-01-01T00:00:00Z")))
+                .contains("t");
+        assertThat(periods.get(0)
+                        .overlaps(Instant.parse("1999-01-01T00:00:00Z"), Instant.parse("1999-02-01T00:00:00Z")))
                 .isTrue();
     }
 }

@@ -33,7 +33,11 @@ public final class ProductHistory {
                 productId,
                 events.size(),
                 payload,
-                MetaData.from(Map.of("actor", "steward@example.org", "correlationId", UUID.randomUUID().toString())),
+                MetaData.from(Map.of(
+                        "actor",
+                        "steward@example.org",
+                        "correlationId",
+                        UUID.randomUUID().toString())),
                 UUID.randomUUID().toString(),
                 recordedAt));
         return this;

@@ -51,7 +51,9 @@ class RedeliveryTest {
         });
         MongoDatabase interleaved = build(stuttering);
 
-        assertThat(ViewDigest.documents(once)).as("two summaries, two ownership records, two teams").isEqualTo(6);
+        assertThat(ViewDigest.documents(once))
+                .as("two summaries, two ownership records, two teams")
+                .isEqualTo(6);
         assertThat(ViewDigest.of(redelivered)).isEqualTo(ViewDigest.of(once));
         assertThat(ViewDigest.of(interleaved)).isEqualTo(ViewDigest.of(once));
     }
@@ -60,9 +62,15 @@ class RedeliveryTest {
         return new ProductHistory(productId, START)
                 .then(new DataProductRegistered(productId, "claims", "n", Classification.DERIVED, owner, null, null))
                 .then(new SloDefined(productId, Indicator.FRESHNESS, SLO))
-                .then(new OwnershipTransferred(productId, owner, "claims-platform", "reorg", null, START.plusSeconds(600)))
+                .then(new OwnershipTransferred(
+                        productId, owner, "claims-platform", "reorg", null, START.plusSeconds(600)))
                 .then(new ConsumerRegistered(productId, "fraud", 1))
-                .then(new SloChanged(productId, Indicator.FRESHNESS, SLO, new Slo(7200, 0.99, Duration.ofDays(30)), SloChange.LOOSENED))
+                .then(new SloChanged(
+                        productId,
+                        Indicator.FRESHNESS,
+                        SLO,
+                        new Slo(7200, 0.99, Duration.ofDays(30)),
+                        SloChange.LOOSENED))
                 .then(new ConsumerRemoved(productId, "fraud", 1))
                 .then(new DataProductDeprecated(productId, "old"));
     }

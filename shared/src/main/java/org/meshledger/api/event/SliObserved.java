@@ -10,4 +10,5 @@ import org.meshledger.api.model.Slo;
  * on it, so a product's history stays short however many observations arrive.
  */
 @Revision("1")
-public record SliObserved(String productId, Indicator indicator, double value, Instant observedAt, Slo slo, boolean good) {}
+public record SliObserved(
+        String productId, Indicator indicator, double value, Instant observedAt, Slo slo, boolean good) {}
