@@ -12,6 +12,7 @@ import org.meshledger.command.web.IdempotencyRecords.StoredResponse;
 import org.meshledger.platform.web.Blocking;
 import org.meshledger.platform.web.ProblemWriter;
 import org.meshledger.platform.web.Problems;
+import org.meshledger.platform.web.RequestBodies;
 import org.meshledger.platform.web.RequestMetadata;
 import org.reactivestreams.Publisher;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,6 +22,7 @@ import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -78,11 +80,11 @@ public class IdempotencyFilter implements WebFilter, Ordered {
                             "Invalid Idempotency-Key",
                             "Idempotency-Key must hold 1 to %d characters".formatted(MAX_KEY_LENGTH)));
         }
-        return DataBufferUtils.join(exchange.getRequest().getBody(), (int) bodyLimit.toBytes())
-                .map(IdempotencyFilter::drain)
-                .defaultIfEmpty(new byte[0])
-                .flatMap(body -> exchange.getPrincipal()
-                        .flatMap(caller -> handle(exchange, chain, caller.getName() + "\n" + key, body)));
+        return RequestBodies.readAtMost(exchange.getRequest(), bodyLimit.toBytes())
+                .flatMap(body -> body.isEmpty()
+                        ? problems.write(exchange, tooLarge())
+                        : exchange.getPrincipal()
+                                .flatMap(caller -> handle(exchange, chain, caller.getName() + "\n" + key, body.get())));
     }
 
     private Mono<Void> handle(ServerWebExchange exchange, WebFilterChain chain, String recordId, byte[] body) {
@@ -147,6 +149,14 @@ public class IdempotencyFilter implements WebFilter, Ordered {
                             return true;
                         })
                         .then(Mono.error(failure)));
+    }
+
+    private ProblemDetail tooLarge() {
+        return Problems.of(
+                HttpStatus.PAYLOAD_TOO_LARGE,
+                "REQUEST_TOO_LARGE",
+                "Request body too large",
+                "The body is larger than %d bytes".formatted(bodyLimit.toBytes()));
     }
 
     private static byte[] drain(DataBuffer buffer) {

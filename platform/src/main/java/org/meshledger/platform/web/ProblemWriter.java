@@ -2,7 +2,6 @@ package org.meshledger.platform.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -35,15 +34,8 @@ public class ProblemWriter {
         } catch (JsonProcessingException impossible) {
             return Mono.error(impossible);
         }
-        if (problem.getStatus() == HttpStatus.PAYLOAD_TOO_LARGE.value()) {
-            // the rest of an oversize body is not worth reading: end the connection instead
-            response.getHeaders().setConnection("close");
-            return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
-        }
-        // A refusal before the body was read still reads it, so the connection is clean for the client's next request.
-        return exchange.getRequest()
-                .getBody()
-                .doOnNext(DataBufferUtils::release)
+        // A refusal made before the body was read still reads it, so the client's connection stays usable.
+        return RequestBodies.drain(exchange.getRequest())
                 .then(Mono.defer(() ->
                         response.writeWith(Mono.just(response.bufferFactory().wrap(body)))));
     }
