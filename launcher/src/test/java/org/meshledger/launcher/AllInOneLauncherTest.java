@@ -103,6 +103,41 @@ class AllInOneLauncherTest {
         }
     }
 
+    @Test
+    void givenAMongoDbUri_whenTheLauncherStarts_thenItStartsNoEmbeddedStore() throws Exception {
+        int storePort = ProcessHarness.freePort();
+        int port = ProcessHarness.freePort();
+        try (ProcessHarness harness = new ProcessHarness(logs())) {
+            harness.start(
+                    "store-for-launcher",
+                    workingDirectory.resolve("store"),
+                    org.meshledger.embeddedstore.EmbeddedStoreMain.class.getName(),
+                    String.valueOf(storePort));
+            harness.start(
+                    "launcher-with-uri",
+                    workingDirectory,
+                    MeshLedgerApplication.class.getName(),
+                    "--server.port=" + port,
+                    "--spring.data.mongodb.uri=mongodb://127.0.0.1:" + storePort);
+            ProcessHarness.awaitHealthy(port, Duration.ofSeconds(90));
+            assertThat(post(
+                                    port,
+                                    "/api/products",
+                                    """
+                    {"productId":"claims.remote","domain":"claims","name":"n","classification":"DERIVED",
+                     "ownerTeam":"claims-core"}""")
+                            .statusCode())
+                    .isEqualTo(201);
+            assertThat(workingDirectory.resolve("data")).doesNotExist();
+            try (var client = com.mongodb.client.MongoClients.create("mongodb://127.0.0.1:" + storePort)) {
+                assertThat(client.getDatabase("meshledger")
+                                .getCollection("domainevents")
+                                .countDocuments())
+                        .isEqualTo(1);
+            }
+        }
+    }
+
     private static long catalogTotal(int port) {
         try {
             return json(get(port, "/api/products?domain=claims&size=1", "dev-viewer"))

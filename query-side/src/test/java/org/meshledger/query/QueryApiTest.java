@@ -62,6 +62,8 @@ class QueryApiTest {
                 .then(new OwnershipTransferred(productId, "claims-platform", team, "back", "steward@example.org", JUN))
                 .then(new ConsumerRegistered(productId, "fraud-analytics", 1));
         eventStore.publish(history.events());
+        // the first answer may wait for processors that are still claiming their segments
+        web = web.mutate().responseTimeout(Duration.ofSeconds(15)).build();
     }
 
     @Test
@@ -89,7 +91,6 @@ class QueryApiTest {
         get("/api/products/" + productId + "?minVersion=3", "dev-viewer")
                 .expectStatus()
                 .isOk();
-        web = web.mutate().responseTimeout(Duration.ofSeconds(15)).build();
         get("/api/products/" + productId + "?minVersion=9", "dev-viewer")
                 .expectStatus()
                 .isAccepted()

@@ -118,11 +118,7 @@ public class ProblemTranslator {
                 .map(error -> new FieldError("/" + error.getField().replace('.', '/'), error.getDefaultMessage()))
                 .collect(Collectors.toList());
         invalid.getGlobalErrors().forEach(error -> errors.add(new FieldError("/", error.getDefaultMessage())));
-        String detail = errors.stream()
-                .map(error -> error.field() + " " + error.message())
-                .collect(Collectors.joining("; "));
-        return Problems.withErrors(
-                Problems.of(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", "The request is not valid", detail), errors);
+        return Problems.invalid("INVALID_REQUEST", "The request is not valid", errors);
     }
 
     private static ProblemDetail invalidParameters(HandlerMethodValidationException invalid) {
@@ -143,11 +139,7 @@ public class ProblemTranslator {
                                 name, "'%s' %s".formatted(result.getArgument(), error.getDefaultMessage()))));
             }
         }
-        String detail = errors.stream()
-                .map(error -> error.field() + " " + error.message())
-                .collect(Collectors.joining("; "));
-        return Problems.withErrors(
-                Problems.of(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", "The request is not valid", detail), errors);
+        return Problems.invalid("INVALID_REQUEST", "The request is not valid", errors);
     }
 
     private static ProblemDetail unreadableInput(ServerWebInputException input) {

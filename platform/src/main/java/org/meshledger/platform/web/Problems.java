@@ -22,6 +22,14 @@ public final class Problems {
         return problem;
     }
 
+    /** A 400 listing every field at fault; its detail joins them so a human reading only the detail sees them all. */
+    public static ProblemDetail invalid(String code, String title, List<FieldError> errors) {
+        String detail = errors.stream()
+                .map(error -> (error.field() + " " + error.message()).trim())
+                .collect(java.util.stream.Collectors.joining("; "));
+        return withErrors(of(HttpStatus.BAD_REQUEST, code, title, detail), errors);
+    }
+
     public static ProblemDetail withErrors(ProblemDetail problem, List<FieldError> errors) {
         if (!errors.isEmpty()) {
             problem.setProperty("errors", errors);

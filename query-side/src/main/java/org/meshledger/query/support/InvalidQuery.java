@@ -1,7 +1,6 @@
 package org.meshledger.query.support;
 
 import java.util.List;
-import java.util.stream.Collectors;
 import org.meshledger.api.error.FieldError;
 import org.meshledger.platform.web.Problems;
 import org.springframework.http.HttpStatus;
@@ -11,17 +10,6 @@ import org.springframework.web.ErrorResponseException;
 public class InvalidQuery extends ErrorResponseException {
 
     public InvalidQuery(List<FieldError> errors) {
-        super(
-                HttpStatus.BAD_REQUEST,
-                Problems.withErrors(
-                        Problems.of(
-                                HttpStatus.BAD_REQUEST,
-                                "INVALID_QUERY",
-                                "The query is not valid",
-                                errors.stream()
-                                        .map(error -> error.field() + " " + error.message())
-                                        .collect(Collectors.joining("; "))),
-                        errors),
-                null);
+        super(HttpStatus.BAD_REQUEST, Problems.invalid("INVALID_QUERY", "The query is not valid", errors), null);
     }
 }
