@@ -7,7 +7,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -209,15 +208,13 @@ public class DataProduct {
 
     /** Observations go beside the product's stream, not on it: loading a product stays cheap however many arrive. */
     @CommandHandler
-    public ObservationsRecorded handle(RecordSliObservations command, EventBus eventBus) {
+    public ObservationsRecorded handle(RecordSliObservations command, ObservationLog observationLog) {
         requireNotRetired();
         ObservationJudgement judgement = ObservationJudgement.of(productId, slos, command.measurements(), now());
         if (command.allOrNothing() && !judgement.rejected().isEmpty()) {
             throw judgement.refusal();
         }
-        eventBus.publish(judgement.accepted().stream()
-                .map(GenericEventMessage::asEventMessage)
-                .toList());
+        observationLog.append(productId, judgement.accepted());
         return new ObservationsRecorded(judgement.accepted().size(), judgement.rejected());
     }
 

@@ -51,11 +51,29 @@ class DataProductTest {
     private static final Slo HOURLY_FRESHNESS = new Slo(3600, 0.99, Duration.ofDays(30));
 
     private AggregateTestFixture<DataProduct> fixture;
+    private RecordingObservationLog observationLog;
+
+    /** Observations never reach the product's stream; this log keeps what the product sent it. */
+    static final class RecordingObservationLog extends ObservationLog {
+
+        final List<SliObserved> appended = new java.util.ArrayList<>();
+
+        RecordingObservationLog() {
+            super(null);
+        }
+
+        @Override
+        void append(String productId, List<SliObserved> observations) {
+            appended.addAll(observations);
+        }
+    }
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(DataProduct.class);
         fixture.registerInjectableResource(new Stewards(Set.of("steward@example.org")));
+        observationLog = new RecordingObservationLog();
+        fixture.registerInjectableResource(observationLog);
     }
 
     @Nested
@@ -282,7 +300,9 @@ class DataProductTest {
                                     new SliMeasurement(Indicator.FRESHNESS, 7200, observedAt)),
                             true))
                     .expectResultMessagePayload(new ObservationsRecorded(2, List.of()))
-                    .expectEvents(
+                    .expectNoEvents();
+            org.assertj.core.api.Assertions.assertThat(observationLog.appended)
+                    .containsExactly(
                             new SliObserved(ID, Indicator.FRESHNESS, 100, observedAt, HOURLY_FRESHNESS, true),
                             new SliObserved(ID, Indicator.FRESHNESS, 7200, observedAt, HOURLY_FRESHNESS, false));
         }
@@ -299,6 +319,7 @@ class DataProductTest {
                             true))
                     .expectException(violationOf(ErrorCode.NO_SUCH_SLO))
                     .expectNoEvents();
+            org.assertj.core.api.Assertions.assertThat(observationLog.appended).isEmpty();
         }
 
         @Test
@@ -315,7 +336,9 @@ class DataProductTest {
                             1,
                             List.of(new ObservationsRecorded.Rejection(
                                     0, "NO_SUCH_SLO", "Product 'claims.claim-events' has no latency SLO"))))
-                    .expectEvents(new SliObserved(ID, Indicator.FRESHNESS, 100, observedAt, HOURLY_FRESHNESS, true));
+                    .expectNoEvents();
+            org.assertj.core.api.Assertions.assertThat(observationLog.appended)
+                    .containsExactly(new SliObserved(ID, Indicator.FRESHNESS, 100, observedAt, HOURLY_FRESHNESS, true));
         }
 
         @Test
