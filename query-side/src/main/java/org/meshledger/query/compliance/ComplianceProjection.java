@@ -1,0 +1,129 @@
+package org.meshledger.query.compliance;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.meshledger.api.event.DataProductDeprecated;
+import org.meshledger.api.event.DataProductRegistered;
+import org.meshledger.api.event.DataProductRetired;
+import org.meshledger.api.event.OwnershipTransferred;
+import org.meshledger.api.event.SliObserved;
+import org.meshledger.api.event.SloChanged;
+import org.meshledger.api.event.SloDefined;
+import org.meshledger.api.event.SloRemoved;
+import org.meshledger.api.model.ProductStatus;
+import org.meshledger.query.slo.SloTrack;
+import org.meshledger.query.support.ProductEvents;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps each product's SLOs with hourly counts of good and total observations. Idempotent on both of a product's
+ * streams: an event at or below the version already applied from its stream changes nothing.
+ */
+@Component
+@ProcessingGroup(ComplianceProjection.NAME)
+class ComplianceProjection {
+
+    static final String NAME = "compliance";
+
+    private final MongoTemplate mongo;
+
+    ComplianceProjection(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @EventHandler
+    void on(DataProductRegistered event) {
+        if (mongo.findById(event.productId(), ComplianceRecord.class) == null) {
+            mongo.save(new ComplianceRecord(
+                    event.productId(), event.domain(), event.ownerTeam(), ProductStatus.ACTIVE, Map.of(), 0, -1));
+        }
+    }
+
+    @EventHandler
+    void on(OwnershipTransferred event, @SequenceNumber long sequence) {
+        update(event.productId(), sequence, record -> record.withOwner(event.toTeam()));
+    }
+
+    @EventHandler
+    void on(SloDefined event, @SequenceNumber long sequence) {
+        update(event.productId(), sequence, record -> record.withSlos(
+                with(record.slos(), event.indicator().wireName(), SloTrack.of(event.slo()))));
+    }
+
+    @EventHandler
+    void on(SloChanged event, @SequenceNumber long sequence) {
+        update(event.productId(), sequence, record -> {
+            String indicator = event.indicator().wireName();
+            SloTrack current = record.slos().get(indicator);
+            SloTrack changed = current == null ? SloTrack.of(event.current()) : current.redefinedAs(event.current());
+            return record.withSlos(with(record.slos(), indicator, changed));
+        });
+    }
+
+    @EventHandler
+    void on(SloRemoved event, @SequenceNumber long sequence) {
+        update(event.productId(), sequence, record -> record.withSlos(
+                with(record.slos(), event.indicator().wireName(), null)));
+    }
+
+    @EventHandler
+    void on(DataProductDeprecated event, @SequenceNumber long sequence) {
+        update(event.productId(), sequence, record -> record.withStatus(ProductStatus.DEPRECATED));
+    }
+
+    @EventHandler
+    void on(DataProductRetired event, @SequenceNumber long sequence) {
+        update(event.productId(), sequence, record -> record.withStatus(ProductStatus.RETIRED));
+    }
+
+    @EventHandler
+    void on(SliObserved event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        ComplianceRecord record = mongo.findById(event.productId(), ComplianceRecord.class);
+        if (record == null || record.observationVersion() >= sequence) {
+            return;
+        }
+        String indicator = event.indicator().wireName();
+        SloTrack track = record.slos().get(indicator);
+        Map<String, SloTrack> slos = track == null
+                ? record.slos()
+                : with(record.slos(), indicator, track.observed(event.observedAt(), event.good(), recordedAt));
+        mongo.save(record.withSlos(slos).atObservation(sequence));
+    }
+
+    /** Events that do not change this view still move its version. */
+    @EventHandler
+    void on(Object unchanged, EventMessage<?> message) {
+        ProductEvents.advanceVersion(mongo, ComplianceRecord.class, message);
+    }
+
+    @ResetHandler
+    void reset() {
+        mongo.dropCollection(ComplianceRecord.class);
+    }
+
+    private void update(String productId, long sequence, UnaryOperator<ComplianceRecord> change) {
+        ComplianceRecord record = mongo.findById(productId, ComplianceRecord.class);
+        if (record != null && record.version() < sequence) {
+            mongo.save(change.apply(record).atVersion(sequence));
+        }
+    }
+
+    private static Map<String, SloTrack> with(Map<String, SloTrack> slos, String indicator, SloTrack track) {
+        Map<String, SloTrack> changed = new TreeMap<>(slos);
+        if (track == null) {
+            changed.remove(indicator);
+        } else {
+            changed.put(indicator, track);
+        }
+        return changed;
+    }
+}

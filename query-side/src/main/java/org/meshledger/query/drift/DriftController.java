@@ -1,0 +1,70 @@
+package org.meshledger.query.drift;
+
+import jakarta.validation.constraints.Pattern;
+import java.time.Instant;
+import java.util.List;
+import org.meshledger.api.error.FieldError;
+import org.meshledger.api.model.Ids;
+import org.meshledger.platform.web.Blocking;
+import org.meshledger.query.drift.DriftKind.Severity;
+import org.meshledger.query.support.InvalidQuery;
+import org.meshledger.query.support.Page;
+import org.meshledger.query.support.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** The drift timeline, newest first: for one product, for a domain, or mesh-wide. */
+@RestController
+class DriftController {
+
+    private final MongoTemplate mongo;
+
+    DriftController(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @GetMapping("/api/products/{productId}/drift")
+    Mono<Page<DriftEntry>> product(
+            @PathVariable @Pattern(regexp = Ids.PRODUCT_ID) String productId,
+            @RequestParam(required = false) DriftKind kind,
+            @RequestParam(required = false) Severity severity,
+            @RequestParam(required = false) Instant since,
+            @RequestParam(required = false) Instant until,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return list(new DriftFilter(productId, null, kind, severity, since, until), page, size);
+    }
+
+    @GetMapping("/api/drift")
+    Mono<Page<DriftEntry>> mesh(
+            @RequestParam(required = false) @Pattern(regexp = Ids.ID) String domain,
+            @RequestParam(required = false) DriftKind kind,
+            @RequestParam(required = false) Severity severity,
+            @RequestParam(required = false) Instant since,
+            @RequestParam(required = false) Instant until,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return list(new DriftFilter(null, domain, kind, severity, since, until), page, size);
+    }
+
+    private Mono<Page<DriftEntry>> list(DriftFilter filter, Integer page, Integer size) {
+        if (filter.since() != null && filter.until() != null && !filter.since().isBefore(filter.until())) {
+            throw new InvalidQuery(List.of(new FieldError("until", "must be later than since")));
+        }
+        PageRequest paging = PageRequest.of(page, size);
+        return Blocking.call(() -> {
+            long total = mongo.count(new Query(filter.criteria()), DriftEntry.class);
+            Query query = new Query(filter.criteria())
+                    .with(Sort.by(Sort.Order.desc("at"), Sort.Order.desc("_id")))
+                    .skip(paging.offset())
+                    .limit(paging.size());
+            return new Page<>(mongo.find(query, DriftEntry.class), paging.page(), paging.size(), total);
+        });
+    }
+}

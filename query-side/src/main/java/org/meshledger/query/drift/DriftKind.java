@@ -1,0 +1,27 @@
+package org.meshledger.query.drift;
+
+/** What an entry on the drift timeline says happened, and how much it matters by default. */
+public enum DriftKind {
+    OWNERSHIP_TRANSFERRED(Severity.INFO),
+    SLO_LOOSENED(Severity.WARNING),
+    SLO_TIGHTENED(Severity.INFO),
+    SLO_REMOVED(Severity.WARNING),
+    SLO_BREACH_STARTED(Severity.WARNING),
+    SLO_BREACH_ENDED(Severity.INFO);
+
+    private final Severity severity;
+
+    DriftKind(Severity severity) {
+        this.severity = severity;
+    }
+
+    public Severity severity() {
+        return severity;
+    }
+
+    public enum Severity {
+        INFO,
+        WARNING,
+        CRITICAL
+    }
+}

@@ -1,0 +1,58 @@
+package org.meshledger.query.drift;
+
+import java.time.Instant;
+import java.util.Map;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/** Writes entries once each: an entry already stored for the same event and kind is left as it is. */
+@Component
+class DriftTimeline {
+
+    private final MongoTemplate mongo;
+    private final DriftCursors cursors;
+
+    DriftTimeline(MongoTemplate mongo, DriftCursors cursors) {
+        this.mongo = mongo;
+        this.cursors = cursors;
+    }
+
+    void record(
+            String eventId,
+            DriftKind kind,
+            String productId,
+            String domain,
+            Instant at,
+            String summary,
+            Map<String, Object> details) {
+        String entryKey = eventId + ":" + kind;
+        if (mongo.exists(new Query(Criteria.where("entryKey").is(entryKey)), DriftEntry.class)) {
+            return;
+        }
+        try {
+            mongo.insert(new DriftEntry(
+                    cursors.cursorFor(entryKey),
+                    entryKey,
+                    productId,
+                    domain,
+                    at,
+                    kind,
+                    kind.severity(),
+                    summary,
+                    details,
+                    eventId));
+        } catch (DuplicateKeyException alreadyThere) {
+            // delivered twice at once: the other delivery stored it
+        }
+    }
+
+    void clear() {
+        mongo.dropCollection(DriftEntry.class);
+        mongo.indexOps(DriftEntry.class).ensureIndex(new org.springframework.data.mongodb.core.index.Index()
+                .on("entryKey", org.springframework.data.domain.Sort.Direction.ASC)
+                .unique());
+    }
+}

@@ -1,0 +1,7 @@
+package org.meshledger.query.slo;
+
+public enum SloStatus {
+    MEETING,
+    BREACHING,
+    NO_DATA
+}
