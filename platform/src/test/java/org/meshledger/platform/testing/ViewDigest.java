@@ -12,7 +12,15 @@ import org.bson.Document;
 /** A fingerprint of view collections: two databases with equal digests hold the same views, document for document. */
 public final class ViewDigest {
 
-    public static final List<String> VIEWS = List.of("product_summaries", "ownership_records", "team_products");
+    /**
+     * Drift entries are compared without their cursors: a rebuild in another database numbers them in the order its
+     * segments meet them, while a replay in place keeps the cursors it had.
+     */
+    private static final String DRIFT = "drift_entries";
+
+    public static final List<String> VIEWS = List.of(
+            "product_summaries", "ownership_records", "team_products", "compliance_records", "drift_states", DRIFT);
+
 
     private ViewDigest() {}
 

@@ -23,7 +23,10 @@ import org.meshledger.api.model.Slo;
 import org.meshledger.api.model.SloChange;
 import org.meshledger.platform.testing.TestStore;
 import org.meshledger.platform.testing.ViewDigest;
+import org.meshledger.api.event.SliObserved;
 import org.meshledger.query.catalog.CatalogProjections;
+import org.meshledger.query.compliance.ComplianceProjections;
+import org.meshledger.query.drift.DriftProjections;
 import org.meshledger.query.ownershiphistory.OwnershipProjections;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -52,8 +55,9 @@ class RedeliveryTest {
         MongoDatabase interleaved = build(stuttering);
 
         assertThat(ViewDigest.documents(once))
-                .as("two summaries, two ownership records, two teams")
-                .isEqualTo(6);
+                .as("per product a summary, an ownership record, a compliance record, a drift state and three drift"
+                        + " entries (transfer, breach started, loosened); and two teams")
+                .isEqualTo(2 * 7 + 2);
         assertThat(ViewDigest.of(redelivered)).isEqualTo(ViewDigest.of(once));
         assertThat(ViewDigest.of(interleaved)).isEqualTo(ViewDigest.of(once));
     }
@@ -65,6 +69,9 @@ class RedeliveryTest {
                 .then(new OwnershipTransferred(
                         productId, owner, "claims-platform", "reorg", null, START.plusSeconds(600)))
                 .then(new ConsumerRegistered(productId, "fraud", 1))
+                .observed(new SliObserved(productId, Indicator.FRESHNESS, 100, START, SLO, true))
+                .observed(new SliObserved(productId, Indicator.FRESHNESS, 9000, START, SLO, false))
+                .observed(new SliObserved(productId, Indicator.FRESHNESS, 50, START, SLO, true))
                 .then(new SloChanged(
                         productId,
                         Indicator.FRESHNESS,
@@ -78,7 +85,12 @@ class RedeliveryTest {
     private static MongoDatabase build(List<DomainEventMessage<?>> events) {
         String name = "views_" + UUID.randomUUID().toString().substring(0, 8);
         MongoTemplate mongo = new MongoTemplate(TestStore.client(), name);
-        Projections.deliver(events, CatalogProjections.create(mongo), OwnershipProjections.create(mongo));
+        Projections.deliver(
+                events,
+                CatalogProjections.create(mongo),
+                OwnershipProjections.create(mongo),
+                ComplianceProjections.create(mongo),
+                DriftProjections.create(mongo));
         return TestStore.client().getDatabase(name);
     }
 }
