@@ -25,7 +25,8 @@ public class ObservationLog {
             return;
         }
         String stream = SliObserved.streamOf(productId);
-        long next = eventStore.lastSequenceNumberFor(stream).map(last -> last + 1).orElse(0L);
+        long next =
+                eventStore.lastSequenceNumberFor(stream).map(last -> last + 1).orElse(0L);
         eventStore.publish(IntStream.range(0, observations.size())
                 .mapToObj(index -> new GenericDomainEventMessage<>(
                         SliObserved.STREAM_TYPE, stream, next + index, observations.get(index)))

@@ -18,9 +18,11 @@ public final class ViewDigest {
      */
     private static final String DRIFT = "drift_entries";
 
-    public static final List<String> VIEWS = List.of(
-            "product_summaries", "ownership_records", "team_products", "compliance_records", "drift_states", DRIFT);
+    /** A team's products are a set: compared in order of id, whatever order they were added in. */
+    private static final String TEAMS = "team_products";
 
+    public static final List<String> VIEWS =
+            List.of("product_summaries", "ownership_records", TEAMS, "compliance_records", "drift_states", DRIFT);
 
     private ViewDigest() {}
 
@@ -33,8 +35,19 @@ public final class ViewDigest {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (String collection : collections) {
                 digest.update(collection.getBytes(StandardCharsets.UTF_8));
+                boolean drift = collection.equals(DRIFT);
                 for (Document document :
-                        database.getCollection(collection).find().sort(Sorts.ascending("_id"))) {
+                        database.getCollection(collection).find().sort(Sorts.ascending(drift ? "entryKey" : "_id"))) {
+                    if (drift) {
+                        document.remove("_id");
+                    }
+                    if (collection.equals(TEAMS)) {
+                        document.put(
+                                "productIds",
+                                document.getList("productIds", String.class).stream()
+                                        .sorted()
+                                        .toList());
+                    }
                     digest.update(document.toJson().getBytes(StandardCharsets.UTF_8));
                 }
             }
@@ -42,6 +55,13 @@ public final class ViewDigest {
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException(impossible);
         }
+    }
+
+    /** One digest per view collection, so a difference names the view it is in. */
+    public static java.util.Map<String, String> perView(MongoDatabase database) {
+        java.util.Map<String, String> digests = new java.util.LinkedHashMap<>();
+        VIEWS.forEach(view -> digests.put(view, of(database, List.of(view))));
+        return digests;
     }
 
     public static long documents(MongoDatabase database) {

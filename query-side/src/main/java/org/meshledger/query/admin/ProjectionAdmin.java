@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class ProjectionAdmin {
 
-    public static final List<String> VIEWS = List.of("product-catalog", "ownership-history", "compliance", "drift-timeline");
+    public static final List<String> VIEWS =
+            List.of("product-catalog", "ownership-history", "compliance", "drift-timeline");
 
     private final EventProcessingConfiguration processing;
     private final ReplayProgress progress;
@@ -44,10 +45,11 @@ public class ProjectionAdmin {
 
     public Optional<ProjectionStatus> status(String view) {
         return processor(view).map(processor -> {
-            List<EventTrackerStatus> segments = List.copyOf(processor.processingStatus().values());
+            List<EventTrackerStatus> segments =
+                    List.copyOf(processor.processingStatus().values());
             boolean caughtUp = !segments.isEmpty() && segments.stream().allMatch(EventTrackerStatus::isCaughtUp);
             boolean replaying = progress.replaying(
-                    view, segments.stream().anyMatch(EventTrackerStatus::isReplaying), caughtUp);
+                    view, segments.stream().anyMatch(EventTrackerStatus::isReplaying), !segments.isEmpty());
             Instant position = segments.stream()
                     .map(segment -> timestampOf(segment.getTrackingToken()))
                     .flatMap(Optional::stream)

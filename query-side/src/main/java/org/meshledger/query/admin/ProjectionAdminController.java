@@ -27,10 +27,10 @@ class ProjectionAdminController {
 
     @PostMapping("/api/admin/projections/{name}/replay")
     Mono<ResponseEntity<ProjectionStatus>> replay(@PathVariable String name) {
-        return Blocking.call(() -> admin.replay(name))
-                .map(started -> started.map(status -> ResponseEntity.status(HttpStatus.ACCEPTED).body(status))
-                        .orElseThrow(() -> new NotFound(
-                                "PROJECTION_NOT_FOUND",
-                                "No view '%s'; the views are %s".formatted(name, ProjectionAdmin.VIEWS))));
+        return Blocking.call(() -> admin.replay(name)).map(started -> started.map(
+                        status -> ResponseEntity.status(HttpStatus.ACCEPTED).body(status))
+                .orElseThrow(() -> new NotFound(
+                        "PROJECTION_NOT_FOUND",
+                        "No view '%s'; the views are %s".formatted(name, ProjectionAdmin.VIEWS))));
     }
 }

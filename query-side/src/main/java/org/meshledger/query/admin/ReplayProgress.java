@@ -34,9 +34,12 @@ public class ReplayProgress {
         pending.add(view);
     }
 
-    /** A replay asked for counts as running until the processor has replayed and caught up again. */
-    boolean replaying(String view, boolean processorReplaying, boolean settled) {
-        if (settled && !processorReplaying) {
+    /**
+     * A replay asked for counts as running until the processor has claimed its segments again and none of them is
+     * replaying any more (before the claims, the processor cannot say).
+     */
+    boolean replaying(String view, boolean processorReplaying, boolean segmentsClaimed) {
+        if (segmentsClaimed && !processorReplaying) {
             pending.remove(view);
         }
         return processorReplaying || pending.contains(view);

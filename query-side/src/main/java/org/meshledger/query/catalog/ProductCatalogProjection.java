@@ -25,6 +25,8 @@ import org.meshledger.api.model.ProductStatus;
 import org.meshledger.api.model.Slo;
 import org.meshledger.query.catalog.ProductSummary.ConsumerSummary;
 import org.meshledger.query.catalog.ProductSummary.SloSummary;
+import org.meshledger.query.support.ConditionalWrite;
+import org.meshledger.query.support.CreateOnce;
 import org.meshledger.query.support.ProductEvents;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -45,24 +47,23 @@ class ProductCatalogProjection {
 
     @EventHandler
     void on(DataProductRegistered event, @Timestamp Instant recordedAt) {
-        if (mongo.findById(event.productId(), ProductSummary.class) != null) {
-            return;
-        }
-        mongo.save(new ProductSummary(
-                event.productId(),
-                event.domain(),
-                event.name(),
-                event.classification(),
-                event.description(),
-                event.ownerTeam(),
-                ProductStatus.ACTIVE,
-                null,
-                DEFAULT_COMPATIBILITY,
-                List.of(),
-                List.of(),
-                recordedAt,
-                recordedAt,
-                0));
+        CreateOnce.insert(
+                mongo,
+                new ProductSummary(
+                        event.productId(),
+                        event.domain(),
+                        event.name(),
+                        event.classification(),
+                        event.description(),
+                        event.ownerTeam(),
+                        ProductStatus.ACTIVE,
+                        null,
+                        DEFAULT_COMPATIBILITY,
+                        List.of(),
+                        List.of(),
+                        recordedAt,
+                        recordedAt,
+                        0));
     }
 
     @EventHandler
@@ -159,26 +160,31 @@ class ProductCatalogProjection {
     }
 
     private void update(String productId, long sequence, Instant recordedAt, UnaryOperator<ProductSummary> change) {
-        ProductSummary summary = mongo.findById(productId, ProductSummary.class);
-        if (summary == null || summary.version() >= sequence) {
-            return;
+        while (true) {
+            ProductSummary summary = mongo.findById(productId, ProductSummary.class);
+            if (summary == null || summary.version() >= sequence) {
+                return;
+            }
+            ProductSummary changed = change.apply(summary);
+            ProductSummary stamped = new ProductSummary(
+                    changed.productId(),
+                    changed.domain(),
+                    changed.name(),
+                    changed.classification(),
+                    changed.description(),
+                    changed.ownerTeam(),
+                    changed.status(),
+                    changed.currentContractVersion(),
+                    changed.compatibility(),
+                    changed.slos(),
+                    changed.consumers(),
+                    changed.registeredAt(),
+                    recordedAt,
+                    sequence);
+            if (ConditionalWrite.replaceIfUnchanged(mongo, productId, summary.version(), stamped)) {
+                return;
+            }
         }
-        ProductSummary changed = change.apply(summary);
-        mongo.save(new ProductSummary(
-                changed.productId(),
-                changed.domain(),
-                changed.name(),
-                changed.classification(),
-                changed.description(),
-                changed.ownerTeam(),
-                changed.status(),
-                changed.currentContractVersion(),
-                changed.compatibility(),
-                changed.slos(),
-                changed.consumers(),
-                changed.registeredAt(),
-                recordedAt,
-                sequence));
     }
 
     private static List<SloSummary> slos(ProductSummary summary, Indicator indicator, Slo slo) {

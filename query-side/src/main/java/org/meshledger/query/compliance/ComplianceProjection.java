@@ -20,6 +20,8 @@ import org.meshledger.api.event.SloDefined;
 import org.meshledger.api.event.SloRemoved;
 import org.meshledger.api.model.ProductStatus;
 import org.meshledger.query.slo.SloTrack;
+import org.meshledger.query.support.ConditionalWrite;
+import org.meshledger.query.support.CreateOnce;
 import org.meshledger.query.support.ProductEvents;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -42,10 +44,10 @@ class ComplianceProjection {
 
     @EventHandler
     void on(DataProductRegistered event) {
-        if (mongo.findById(event.productId(), ComplianceRecord.class) == null) {
-            mongo.save(new ComplianceRecord(
-                    event.productId(), event.domain(), event.ownerTeam(), ProductStatus.ACTIVE, Map.of(), 0, -1));
-        }
+        CreateOnce.insert(
+                mongo,
+                new ComplianceRecord(
+                        event.productId(), event.domain(), event.ownerTeam(), ProductStatus.ACTIVE, Map.of(), 0, -1));
     }
 
     @EventHandler
@@ -55,8 +57,10 @@ class ComplianceProjection {
 
     @EventHandler
     void on(SloDefined event, @SequenceNumber long sequence) {
-        update(event.productId(), sequence, record -> record.withSlos(
-                with(record.slos(), event.indicator().wireName(), SloTrack.of(event.slo()))));
+        update(
+                event.productId(),
+                sequence,
+                record -> record.withSlos(with(record.slos(), event.indicator().wireName(), SloTrack.of(event.slo()))));
     }
 
     @EventHandler
@@ -71,8 +75,10 @@ class ComplianceProjection {
 
     @EventHandler
     void on(SloRemoved event, @SequenceNumber long sequence) {
-        update(event.productId(), sequence, record -> record.withSlos(
-                with(record.slos(), event.indicator().wireName(), null)));
+        update(
+                event.productId(),
+                sequence,
+                record -> record.withSlos(with(record.slos(), event.indicator().wireName(), null)));
     }
 
     @EventHandler
@@ -87,16 +93,25 @@ class ComplianceProjection {
 
     @EventHandler
     void on(SliObserved event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
-        ComplianceRecord record = mongo.findById(event.productId(), ComplianceRecord.class);
-        if (record == null || record.observationVersion() >= sequence) {
-            return;
+        while (true) {
+            ComplianceRecord record = mongo.findById(event.productId(), ComplianceRecord.class);
+            if (record == null || record.observationVersion() >= sequence) {
+                return;
+            }
+            String indicator = event.indicator().wireName();
+            SloTrack track = record.slos().get(indicator);
+            Map<String, SloTrack> slos = track == null
+                    ? record.slos()
+                    : with(record.slos(), indicator, track.observed(event.observedAt(), event.good(), recordedAt));
+            if (ConditionalWrite.replaceIfUnchanged(
+                    mongo,
+                    record.productId(),
+                    record.version(),
+                    record.observationVersion(),
+                    record.withSlos(slos).atObservation(sequence))) {
+                return;
+            }
         }
-        String indicator = event.indicator().wireName();
-        SloTrack track = record.slos().get(indicator);
-        Map<String, SloTrack> slos = track == null
-                ? record.slos()
-                : with(record.slos(), indicator, track.observed(event.observedAt(), event.good(), recordedAt));
-        mongo.save(record.withSlos(slos).atObservation(sequence));
     }
 
     /** Events that do not change this view still move its version. */
@@ -111,9 +126,19 @@ class ComplianceProjection {
     }
 
     private void update(String productId, long sequence, UnaryOperator<ComplianceRecord> change) {
-        ComplianceRecord record = mongo.findById(productId, ComplianceRecord.class);
-        if (record != null && record.version() < sequence) {
-            mongo.save(change.apply(record).atVersion(sequence));
+        while (true) {
+            ComplianceRecord record = mongo.findById(productId, ComplianceRecord.class);
+            if (record == null || record.version() >= sequence) {
+                return;
+            }
+            if (ConditionalWrite.replaceIfUnchanged(
+                    mongo,
+                    productId,
+                    record.version(),
+                    record.observationVersion(),
+                    change.apply(record).atVersion(sequence))) {
+                return;
+            }
         }
     }
 

@@ -24,7 +24,8 @@ public class ComplianceQueries {
     private final Clock clock;
     private final double threshold;
 
-    ComplianceQueries(MongoTemplate mongo, Clock clock, @Value("${meshledger.compliance.threshold:0.90}") double threshold) {
+    ComplianceQueries(
+            MongoTemplate mongo, Clock clock, @Value("${meshledger.compliance.threshold:0.90}") double threshold) {
         this.mongo = mongo;
         this.clock = clock;
         this.threshold = threshold;
@@ -36,7 +37,8 @@ public class ComplianceQueries {
     }
 
     public Rollup domain(String domain) {
-        List<ProductCompliance> judged = judge(new Query(Criteria.where("domain").is(domain)));
+        List<ProductCompliance> judged =
+                judge(new Query(Criteria.where("domain").is(domain)));
         return Rollup.of(domain, threshold, judged, null);
     }
 

@@ -25,6 +25,8 @@ import org.meshledger.api.model.SloChange;
 import org.meshledger.query.slo.HourlyCounts.Counts;
 import org.meshledger.query.slo.SloStatus;
 import org.meshledger.query.slo.SloTrack;
+import org.meshledger.query.support.ConditionalWrite;
+import org.meshledger.query.support.CreateOnce;
 import org.meshledger.query.support.ProductEvents;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -49,13 +51,15 @@ class DriftProjection {
 
     @EventHandler
     void on(DataProductRegistered event) {
-        if (mongo.findById(event.productId(), DriftState.class) == null) {
-            mongo.save(new DriftState(event.productId(), event.domain(), Map.of(), Set.of(), 0, -1));
-        }
+        CreateOnce.insert(mongo, new DriftState(event.productId(), event.domain(), Map.of(), Set.of(), 0, -1));
     }
 
     @EventHandler
-    void on(OwnershipTransferred event, @SequenceNumber long sequence, @Timestamp Instant at, @MessageIdentifier String eventId) {
+    void on(
+            OwnershipTransferred event,
+            @SequenceNumber long sequence,
+            @Timestamp Instant at,
+            @MessageIdentifier String eventId) {
         update(event.productId(), sequence, state -> {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("fromTeam", event.fromTeam());
@@ -63,16 +67,25 @@ class DriftProjection {
             details.put("reason", event.reason());
             details.put("approvedBy", event.approvedBy());
             details.put("effectiveAt", event.effectiveAt().toString());
-            timeline.record(eventId, DriftKind.OWNERSHIP_TRANSFERRED, state.productId(), state.domain(), at,
-                    "Ownership moved from %s to %s".formatted(event.fromTeam(), event.toTeam()), details);
+            timeline.record(
+                    eventId,
+                    DriftKind.OWNERSHIP_TRANSFERRED,
+                    state.productId(),
+                    state.domain(),
+                    at,
+                    "Ownership moved from %s to %s".formatted(event.fromTeam(), event.toTeam()),
+                    details);
             return state;
         });
     }
 
     @EventHandler
     void on(SloDefined event, @SequenceNumber long sequence) {
-        update(event.productId(), sequence, state -> state.with(
-                with(state.slos(), event.indicator().wireName(), SloTrack.of(event.slo())), state.breaching()));
+        update(
+                event.productId(),
+                sequence,
+                state -> state.with(
+                        with(state.slos(), event.indicator().wireName(), SloTrack.of(event.slo())), state.breaching()));
     }
 
     @EventHandler
@@ -80,11 +93,27 @@ class DriftProjection {
         update(event.productId(), sequence, state -> {
             String indicator = event.indicator().wireName();
             if (event.classification() == SloChange.LOOSENED || event.classification() == SloChange.TIGHTENED) {
-                DriftKind kind = event.classification() == SloChange.LOOSENED ? DriftKind.SLO_LOOSENED : DriftKind.SLO_TIGHTENED;
-                timeline.record(eventId, kind, state.productId(), state.domain(), at,
-                        "SLO %s %s: %s → %s".formatted(indicator, event.classification().name().toLowerCase(),
-                                describe(event.previous()), describe(event.current())),
-                        Map.of("indicator", indicator, "previous", slo(event.previous()), "current", slo(event.current())));
+                DriftKind kind =
+                        event.classification() == SloChange.LOOSENED ? DriftKind.SLO_LOOSENED : DriftKind.SLO_TIGHTENED;
+                timeline.record(
+                        eventId,
+                        kind,
+                        state.productId(),
+                        state.domain(),
+                        at,
+                        "SLO %s %s: %s → %s"
+                                .formatted(
+                                        indicator,
+                                        event.classification().name().toLowerCase(),
+                                        describe(event.previous()),
+                                        describe(event.current())),
+                        Map.of(
+                                "indicator",
+                                indicator,
+                                "previous",
+                                slo(event.previous()),
+                                "current",
+                                slo(event.current())));
             }
             SloTrack current = state.slos().get(indicator);
             SloTrack changed = current == null ? SloTrack.of(event.current()) : current.redefinedAs(event.current());
@@ -96,7 +125,12 @@ class DriftProjection {
     void on(SloRemoved event, @SequenceNumber long sequence, @Timestamp Instant at, @MessageIdentifier String eventId) {
         update(event.productId(), sequence, state -> {
             String indicator = event.indicator().wireName();
-            timeline.record(eventId, DriftKind.SLO_REMOVED, state.productId(), state.domain(), at,
+            timeline.record(
+                    eventId,
+                    DriftKind.SLO_REMOVED,
+                    state.productId(),
+                    state.domain(),
+                    at,
                     "SLO %s removed (was %s)".formatted(indicator, describe(event.previous())),
                     Map.of("indicator", indicator, "previous", slo(event.previous())));
             Set<String> breaching = new TreeSet<>(state.breaching());
@@ -106,16 +140,33 @@ class DriftProjection {
     }
 
     @EventHandler
-    void on(SliObserved event, @SequenceNumber long sequence, @Timestamp Instant at, @MessageIdentifier String eventId) {
-        DriftState state = mongo.findById(event.productId(), DriftState.class);
-        if (state == null || state.observationVersion() >= sequence) {
-            return;
+    void on(
+            SliObserved event,
+            @SequenceNumber long sequence,
+            @Timestamp Instant at,
+            @MessageIdentifier String eventId) {
+        while (true) {
+            DriftState state = mongo.findById(event.productId(), DriftState.class);
+            if (state == null || state.observationVersion() >= sequence) {
+                return;
+            }
+            if (ConditionalWrite.replaceIfUnchanged(
+                    mongo,
+                    state.productId(),
+                    state.version(),
+                    state.observationVersion(),
+                    observed(state, event, at, eventId).atObservation(sequence))) {
+                return;
+            }
         }
+    }
+
+    /** The state with the observation counted, recording a breach transition on the timeline when there is one. */
+    private DriftState observed(DriftState state, SliObserved event, Instant at, String eventId) {
         String indicator = event.indicator().wireName();
         SloTrack track = state.slos().get(indicator);
         if (track == null) {
-            mongo.save(state.atObservation(sequence));
-            return;
+            return state;
         }
         SloTrack observed = track.observed(event.observedAt(), event.good(), at);
         Set<String> breaching = new TreeSet<>(state.breaching());
@@ -129,7 +180,7 @@ class DriftProjection {
                 breaching.remove(indicator);
             }
         }
-        mongo.save(state.with(with(state.slos(), indicator, observed), breaching).atObservation(sequence));
+        return state.with(with(state.slos(), indicator, observed), breaching);
     }
 
     /** Events that do not change this view still move its version. */
@@ -155,8 +206,12 @@ class DriftProjection {
         details.put("goodObservations", counts.good());
         details.put("observations", counts.total());
         details.put("window", track.window());
-        timeline.record(eventId, started ? DriftKind.SLO_BREACH_STARTED : DriftKind.SLO_BREACH_ENDED,
-                state.productId(), state.domain(), at,
+        timeline.record(
+                eventId,
+                started ? DriftKind.SLO_BREACH_STARTED : DriftKind.SLO_BREACH_ENDED,
+                state.productId(),
+                state.domain(),
+                at,
                 started
                         ? "SLO %s started breaching: %s < %s".formatted(indicator, rate, track.target())
                         : "SLO %s is met again: %s ≥ %s".formatted(indicator, rate, track.target()),
@@ -164,9 +219,19 @@ class DriftProjection {
     }
 
     private void update(String productId, long sequence, UnaryOperator<DriftState> change) {
-        DriftState state = mongo.findById(productId, DriftState.class);
-        if (state != null && state.version() < sequence) {
-            mongo.save(change.apply(state).atVersion(sequence));
+        while (true) {
+            DriftState state = mongo.findById(productId, DriftState.class);
+            if (state == null || state.version() >= sequence) {
+                return;
+            }
+            if (ConditionalWrite.replaceIfUnchanged(
+                    mongo,
+                    productId,
+                    state.version(),
+                    state.observationVersion(),
+                    change.apply(state).atVersion(sequence))) {
+                return;
+            }
         }
     }
 
@@ -181,8 +246,8 @@ class DriftProjection {
     }
 
     private static String describe(Slo slo) {
-        return "threshold %s, target %s over %s".formatted(
-                number(slo.threshold()), number(slo.target()), Slo.formatWindow(slo.window()));
+        return "threshold %s, target %s over %s"
+                .formatted(number(slo.threshold()), number(slo.target()), Slo.formatWindow(slo.window()));
     }
 
     private static Map<String, Object> slo(Slo slo) {

@@ -48,7 +48,9 @@ class DriftStreamController {
                                     .event(entry.kind().name())
                                     .build());
                     Flux<ServerSentEvent<DriftEntry>> heartbeats = Flux.interval(HEARTBEAT)
-                            .map(tick -> ServerSentEvent.<DriftEntry>builder().comment("keep-alive").build());
+                            .map(tick -> ServerSentEvent.<DriftEntry>builder()
+                                    .comment("keep-alive")
+                                    .build());
                     return Flux.merge(entries, heartbeats);
                 });
     }

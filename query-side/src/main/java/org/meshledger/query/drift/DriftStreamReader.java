@@ -48,7 +48,8 @@ class DriftStreamReader {
         if (latest <= position.after) {
             return List.of();
         }
-        List<Long> wanted = LongStream.rangeClosed(position.after + 1, latest).boxed().toList();
+        List<Long> wanted =
+                LongStream.rangeClosed(position.after + 1, latest).boxed().toList();
         Map<Long, DriftEntry> found = mongo.find(new Query(Criteria.where("_id").in(wanted)), DriftEntry.class).stream()
                 .collect(Collectors.toMap(DriftEntry::cursor, Function.identity()));
         List<DriftEntry> ready = new ArrayList<>();

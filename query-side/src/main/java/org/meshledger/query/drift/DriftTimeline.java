@@ -51,8 +51,9 @@ class DriftTimeline {
 
     void clear() {
         mongo.dropCollection(DriftEntry.class);
-        mongo.indexOps(DriftEntry.class).ensureIndex(new org.springframework.data.mongodb.core.index.Index()
-                .on("entryKey", org.springframework.data.domain.Sort.Direction.ASC)
-                .unique());
+        mongo.indexOps(DriftEntry.class)
+                .ensureIndex(new org.springframework.data.mongodb.core.index.Index()
+                        .on("entryKey", org.springframework.data.domain.Sort.Direction.ASC)
+                        .unique());
     }
 }

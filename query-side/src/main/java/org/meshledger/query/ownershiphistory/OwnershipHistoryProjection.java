@@ -1,6 +1,5 @@
 package org.meshledger.query.ownershiphistory;
 
-import com.mongodb.client.result.UpdateResult;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +15,9 @@ import org.meshledger.api.event.DataProductRegistered;
 import org.meshledger.api.event.OwnershipTransferred;
 import org.meshledger.platform.web.RequestMetadata;
 import org.meshledger.query.ownershiphistory.OwnershipRecord.OwnerChange;
+import org.meshledger.query.support.ConditionalWrite;
+import org.meshledger.query.support.CreateOnce;
 import org.meshledger.query.support.ProductEvents;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -46,12 +45,9 @@ class OwnershipHistoryProjection {
             @MessageIdentifier String eventId,
             @MetaDataValue(RequestMetadata.ACTOR) String actor) {
         rememberTeam(event.ownerTeam(), event.productId());
-        if (mongo.findById(event.productId(), OwnershipRecord.class) != null) {
-            return;
-        }
         OwnerChange first = new OwnerChange(
                 event.ownerTeam(), event.effectiveAt(), REGISTERED, null, actor, recordedAt, eventId, 0);
-        mongo.save(new OwnershipRecord(event.productId(), event.domain(), List.of(first), 0));
+        CreateOnce.insert(mongo, new OwnershipRecord(event.productId(), event.domain(), List.of(first), 0));
     }
 
     @EventHandler
@@ -62,21 +58,26 @@ class OwnershipHistoryProjection {
             @MessageIdentifier String eventId,
             @MetaDataValue(RequestMetadata.ACTOR) String actor) {
         rememberTeam(event.toTeam(), event.productId());
-        OwnershipRecord record = mongo.findById(event.productId(), OwnershipRecord.class);
-        if (record == null || record.version() >= sequence) {
-            return;
+        while (true) {
+            OwnershipRecord record = mongo.findById(event.productId(), OwnershipRecord.class);
+            if (record == null || record.version() >= sequence) {
+                return;
+            }
+            List<OwnerChange> changes = new ArrayList<>(record.changes());
+            changes.add(new OwnerChange(
+                    event.toTeam(),
+                    event.effectiveAt(),
+                    event.reason(),
+                    event.approvedBy(),
+                    actor,
+                    recordedAt,
+                    eventId,
+                    sequence));
+            OwnershipRecord changed = new OwnershipRecord(record.productId(), record.domain(), changes, sequence);
+            if (ConditionalWrite.replaceIfUnchanged(mongo, record.productId(), record.version(), changed)) {
+                return;
+            }
         }
-        List<OwnerChange> changes = new ArrayList<>(record.changes());
-        changes.add(new OwnerChange(
-                event.toTeam(),
-                event.effectiveAt(),
-                event.reason(),
-                event.approvedBy(),
-                actor,
-                recordedAt,
-                eventId,
-                sequence));
-        mongo.save(new OwnershipRecord(record.productId(), record.domain(), changes, sequence));
     }
 
     /** Events that do not change this view still move its version. */
@@ -91,23 +92,11 @@ class OwnershipHistoryProjection {
         mongo.dropCollection(TeamProducts.class);
     }
 
-    /**
-     * Adds the product to the team's list once, kept sorted so that a rebuild, whatever order it meets products in,
-     * writes the same document. Atomic per update: segments may meet one team's products at the same time.
-     */
+    /** A set: adding a product twice is adding it once. Readers sort; the order in the document means nothing. */
     private void rememberTeam(String team, String productId) {
-        UpdateResult added = mongo.updateFirst(
-                new Query(Criteria.where("_id").is(team).and("productIds").ne(productId)),
-                new Update().push("productIds").sort(Sort.Direction.ASC).each(productId),
+        mongo.upsert(
+                new Query(Criteria.where("_id").is(team)),
+                new Update().addToSet("productIds", productId),
                 TeamProducts.class);
-        if (added.getMatchedCount() > 0
-                || mongo.exists(new Query(Criteria.where("_id").is(team)), TeamProducts.class)) {
-            return;
-        }
-        try {
-            mongo.insert(new TeamProducts(team, List.of(productId)));
-        } catch (DuplicateKeyException raced) {
-            rememberTeam(team, productId);
-        }
     }
 }

@@ -79,6 +79,9 @@ class ComplianceAndDriftTest {
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
         TestStore.register(registry);
+        // thousands of observations: a store of its own, so other tests' processors need not read past them
+        registry.add("meshledger.store.database", () -> "compliance_test_events");
+        registry.add("meshledger.store.views-database", () -> "compliance_test_views");
     }
 
     @AfterEach
@@ -93,7 +96,8 @@ class ComplianceAndDriftTest {
         ProductHistory history = registeredWithSlo(product, domain);
         observe(history, product, 85, 15);
         publish(history);
-        JsonNode judged = awaitCompliance(product, slo -> slo.get("observations").asLong() == 100);
+        JsonNode judged =
+                awaitCompliance(product, slo -> slo.get("observations").asLong() == 100);
         assertThat(judged.at("/slos/0/complianceRate").asDouble()).isEqualTo(0.85);
         assertThat(judged.at("/slos/0/status").asText()).isEqualTo("BREACHING");
         assertThat(judged.at("/compliant").asBoolean()).isFalse();
@@ -135,8 +139,10 @@ class ComplianceAndDriftTest {
         assertThat(drift.at("/items/1/details/previous/target").asDouble()).isEqualTo(0.99);
         assertThat(drift.at("/items/1/details/current/target").asDouble()).isEqualTo(0.95);
         assertThat(drift.at("/items/2/summary").asText())
-                .isEqualTo("SLO freshness loosened: threshold 3600, target 0.99 over P30D → threshold 21600, target 0.99 over P30D");
-        assertThat(drift.at("/items/2/eventId").asText()).isEqualTo(history.events().get(2).getIdentifier());
+                .isEqualTo(
+                        "SLO freshness loosened: threshold 3600, target 0.99 over P30D → threshold 21600, target 0.99 over P30D");
+        assertThat(drift.at("/items/2/eventId").asText())
+                .isEqualTo(history.events().get(2).getIdentifier());
         JsonNode warnings = get("/api/drift?domain=" + domain + "&severity=WARNING");
         assertThat(warnings.get("total").asInt()).isEqualTo(2);
     }
@@ -151,10 +157,13 @@ class ComplianceAndDriftTest {
             histories.add(history);
         }
         histories.add(new ProductHistory(domain + ".no-slo", Instant.now())
-                .then(new DataProductRegistered(domain + ".no-slo", domain, "n", Classification.DERIVED, "t", null, null)));
+                .then(new DataProductRegistered(
+                        domain + ".no-slo", domain, "n", Classification.DERIVED, "t", null, null)));
         histories.forEach(this::publish);
-        JsonNode rollup = awaitRollup(domain, node -> node.get("productsTotal").asInt() == 10
-                && node.get("productsCompliant").asInt() == 9);
+        JsonNode rollup = awaitRollup(
+                domain,
+                node -> node.get("productsTotal").asInt() == 10
+                        && node.get("productsCompliant").asInt() == 9);
         assertThat(rollup.get("complianceRate").asDouble()).isEqualTo(0.90);
         assertThat(rollup.get("status").asText()).isEqualTo("ABOVE_THRESHOLD");
         assertThat(compliance(domain + ".no-slo").at("/reasons/0").asText()).isEqualTo("no SLO defined");
@@ -189,12 +198,15 @@ class ComplianceAndDriftTest {
         compliance(domain + ".many");
         long readForMany = complianceReads.documents();
         assertThat(readForFew).isEqualTo(1);
-        assertThat(readForMany).as("100 times the observations, the same one document").isEqualTo(1);
+        assertThat(readForMany)
+                .as("100 times the observations, the same one document")
+                .isEqualTo(1);
     }
 
     private ProductHistory registeredWithSlo(String product, String domain) {
         return new ProductHistory(product, Instant.now())
-                .then(new DataProductRegistered(product, domain, "n", Classification.DERIVED, "team-" + domain, null, null))
+                .then(new DataProductRegistered(
+                        product, domain, "n", Classification.DERIVED, "team-" + domain, null, null))
                 .then(new SloDefined(product, Indicator.FRESHNESS, FRESHNESS));
     }
 
@@ -202,8 +214,8 @@ class ComplianceAndDriftTest {
         Instant observedAt = Instant.now();
         for (int index = 0; index < good + bad; index++) {
             boolean isGood = index < good;
-            history.observed(new SliObserved(
-                    product, Indicator.FRESHNESS, isGood ? 60 : 7200, observedAt, FRESHNESS, isGood));
+            history.observed(
+                    new SliObserved(product, Indicator.FRESHNESS, isGood ? 60 : 7200, observedAt, FRESHNESS, isGood));
         }
     }
 
@@ -215,9 +227,9 @@ class ComplianceAndDriftTest {
     }
 
     private JsonNode awaitCompliance(String product, Predicate<JsonNode> firstSlo) {
-        return await(() -> compliance(product), node -> node != null
-                && node.at("/slos/0").isObject()
-                && firstSlo.test(node.at("/slos/0")));
+        return await(
+                () -> compliance(product),
+                node -> node != null && node.at("/slos/0").isObject() && firstSlo.test(node.at("/slos/0")));
     }
 
     private JsonNode awaitRollup(String domain, Predicate<JsonNode> condition) {
@@ -225,7 +237,9 @@ class ComplianceAndDriftTest {
     }
 
     private JsonNode awaitDrift(String product, int entries) {
-        return await(() -> get("/api/products/" + product + "/drift"), node -> node.get("total").asInt() >= entries);
+        return await(
+                () -> get("/api/products/" + product + "/drift"),
+                node -> node.get("total").asInt() >= entries);
     }
 
     private List<String> kinds(String product) {
@@ -237,7 +251,8 @@ class ComplianceAndDriftTest {
     }
 
     private JsonNode get(String uri) {
-        return web.get().uri(uri)
+        return web.get()
+                .uri(uri)
                 .header("Authorization", "Bearer dev-viewer")
                 .exchange()
                 .returnResult(JsonNode.class)

@@ -26,16 +26,20 @@ class SloTrackTest {
     void givenObservationsOlderThanTheWindow_whenJudgedLater_thenTheyNoLongerCount() {
         SloTrack track = observe(daily, 85, 15, T);
         assertThat(track.statusAt(T.plus(Duration.ofHours(23)))).isEqualTo(SloStatus.BREACHING);
-        assertThat(track.statusAt(T.plus(Duration.ofDays(1)).plus(Duration.ofHours(1)))).isEqualTo(SloStatus.NO_DATA);
+        assertThat(track.statusAt(T.plus(Duration.ofDays(1)).plus(Duration.ofHours(1))))
+                .isEqualTo(SloStatus.NO_DATA);
         SloTrack later = observe(track, 10, 0, T.plus(Duration.ofDays(2)));
-        assertThat(later.buckets()).as("hours wholly before the window are dropped").hasSize(1);
+        assertThat(later.buckets())
+                .as("hours wholly before the window are dropped")
+                .hasSize(1);
         assertThat(later.statusAt(T.plus(Duration.ofDays(2)))).isEqualTo(SloStatus.MEETING);
     }
 
     @Test
     void givenALateObservation_whenRecorded_thenItLandsInTheHourItWasObserved() {
         SloTrack track = daily.observed(T.minus(Duration.ofHours(5)), false, T);
-        assertThat(track.buckets()).containsOnlyKeys(String.valueOf(T.minus(Duration.ofHours(5)).getEpochSecond() / 3600 * 3600));
+        assertThat(track.buckets())
+                .containsOnlyKeys(String.valueOf(T.minus(Duration.ofHours(5)).getEpochSecond() / 3600 * 3600));
         assertThat(track.burnRateAt(T)).as("not in the last hour").isZero();
         assertThat(track.statusAt(T)).isEqualTo(SloStatus.BREACHING);
     }

@@ -39,7 +39,8 @@ public final class ProductHistory {
     /** An observation, on the product's observation stream, recorded a millisecond after the previous event. */
     public ProductHistory observed(SliObserved observation) {
         clock = clock.plusMillis(1);
-        events.add(message(SliObserved.STREAM_TYPE, SliObserved.streamOf(productId), observationSequence++, observation));
+        events.add(
+                message(SliObserved.STREAM_TYPE, SliObserved.streamOf(productId), observationSequence++, observation));
         return this;
     }
 
