@@ -27,6 +27,7 @@ import org.meshledger.query.support.MutableClock;
 import org.meshledger.query.support.ProductHistory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -36,10 +37,14 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Compliance judged at the query's "now", breaches judged as observations arrive, and the drift they leave. */
+@AutoConfigureObservability
 @SpringBootTest(
         classes = {QuerySideApplication.class, ComplianceAndDriftTest.Clocks.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=" + QuerySideApplication.CONFIG_NAME)
+        properties = {
+            "spring.config.name=" + QuerySideApplication.CONFIG_NAME,
+            "meshledger.metrics.compliance-refresh=500ms"
+        })
 class ComplianceAndDriftTest {
 
     private static final Slo FRESHNESS = new Slo(3600, 0.99, Duration.ofDays(30));
@@ -102,6 +107,7 @@ class ComplianceAndDriftTest {
         assertThat(judged.at("/slos/0/status").asText()).isEqualTo("BREACHING");
         assertThat(judged.at("/compliant").asBoolean()).isFalse();
         assertThat(judged.at("/reasons/0").asText()).isEqualTo("SLO freshness is BREACHING (0.85 < 0.99)");
+        awaitDrift(product, 1);
         assertThat(kinds(product)).containsExactly("SLO_BREACH_STARTED");
 
         ProductHistory later = new ProductHistory(product, Instant.now()).continuing(history);
@@ -174,6 +180,15 @@ class ComplianceAndDriftTest {
         rollup = awaitRollup(domain, node -> node.get("productsCompliant").asInt() == 8);
         assertThat(rollup.get("complianceRate").asDouble()).isEqualTo(0.80);
         assertThat(rollup.get("status").asText()).isEqualTo("BELOW_THRESHOLD");
+        String gauge = "meshledger_domain_compliance_rate{domain=\"" + domain + "\"} 0.8";
+        await(() -> new com.fasterxml.jackson.databind.node.TextNode(prometheus()), text -> text.asText()
+                .contains(gauge));
+        assertThat(prometheus())
+                .contains("meshledger_slo_status{domain=\"" + domain + "\",indicator=\"freshness\",product=\"" + domain
+                        + ".p0\",status=\"BREACHING\"} 1.0")
+                .contains(
+                        "meshledger_product_compliant{domain=\"" + domain + "\",product=\"" + domain + ".no-slo\"} 0.0")
+                .contains("meshledger_mesh_compliance_rate");
         JsonNode mesh = get("/api/compliance");
         assertThat(mesh.get("threshold").asDouble()).isEqualTo(0.90);
         assertThat(mesh.findValuesAsText("domain")).contains(domain);
@@ -244,6 +259,15 @@ class ComplianceAndDriftTest {
 
     private List<String> kinds(String product) {
         return get("/api/products/" + product + "/drift").get("items").findValuesAsText("kind");
+    }
+
+    private String prometheus() {
+        return web.get()
+                .uri("/actuator/prometheus")
+                .exchange()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     private JsonNode compliance(String product) {
