@@ -7,18 +7,13 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.meshledger.api.error.FieldError;
+import org.semver4j.Semver;
 
 /** Reads an Open Data Contract Standard v3 document, as YAML or JSON, and checks that it is one. */
 public final class OdcsDocuments {
 
     public static final Set<String> SUPPORTED_VERSIONS = Set.of("v3.0.0", "v3.0.1", "v3.0.2", "v3.1.0");
-
-    /** The version format of semver.org, as its specification gives it. */
-    private static final Pattern SEMVER = Pattern.compile(
-            "^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)"
-                    + "(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$");
 
     private static final ObjectMapper YAML = new YAMLMapper();
 
@@ -52,7 +47,7 @@ public final class OdcsDocuments {
         if (!"DataContract".equals(document.path("kind").asText())) {
             problems.add(new FieldError("/kind", "must be DataContract"));
         }
-        if (!SEMVER.matcher(document.path("version").asText()).matches()) {
+        if (!Semver.isValid(document.path("version").asText())) {
             problems.add(new FieldError("/version", "must be a semantic version such as 1.2.0"));
         }
         if (document.has("schema") && !document.get("schema").isArray()) {

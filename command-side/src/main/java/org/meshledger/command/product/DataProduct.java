@@ -12,9 +12,12 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.meshledger.api.command.ContractJudged;
 import org.meshledger.api.command.DefineSlo;
+import org.meshledger.api.command.DeprecateContractVersion;
 import org.meshledger.api.command.DeprecateDataProduct;
 import org.meshledger.api.command.ObservationsRecorded;
+import org.meshledger.api.command.PublishContractVersion;
 import org.meshledger.api.command.RecordSliObservations;
 import org.meshledger.api.command.Recorded;
 import org.meshledger.api.command.RegisterConsumer;
@@ -28,6 +31,8 @@ import org.meshledger.api.error.ErrorCode;
 import org.meshledger.api.error.RuleViolation;
 import org.meshledger.api.event.ConsumerRegistered;
 import org.meshledger.api.event.ConsumerRemoved;
+import org.meshledger.api.event.ContractVersionDeprecated;
+import org.meshledger.api.event.ContractVersionPublished;
 import org.meshledger.api.event.DataProductDeprecated;
 import org.meshledger.api.event.DataProductRegistered;
 import org.meshledger.api.event.DataProductRetired;
@@ -39,6 +44,8 @@ import org.meshledger.api.model.Indicator;
 import org.meshledger.api.model.ProductStatus;
 import org.meshledger.api.model.Slo;
 import org.meshledger.api.model.SloChange;
+import org.meshledger.command.contract.ContractPolicy;
+import org.meshledger.command.contract.PublishedContracts;
 import org.meshledger.command.governance.Stewards;
 
 /**
@@ -57,6 +64,7 @@ public class DataProduct {
     private final Map<Indicator, Slo> slos = new EnumMap<>(Indicator.class);
     private final Map<String, Integer> consumerMajors = new HashMap<>();
     private long version;
+    private final PublishedContracts contracts = new PublishedContracts();
 
     protected DataProduct() {
         // Axon rebuilds the product from its events
@@ -146,9 +154,53 @@ public class DataProduct {
     }
 
     @CommandHandler
+    public ContractJudged handle(PublishContractVersion command, ContractPolicy policy) {
+        requireVersion(command.expectedVersion());
+        requireNotRetired();
+        ContractVersionPublished published =
+                contracts.judge(productId, command.document(), command.compatibility(), now(), policy);
+        if (!command.dryRun()) {
+            apply(published);
+        }
+        return new ContractJudged(
+                productId,
+                version,
+                published.contractVersion(),
+                published.compatibility(),
+                published.bump(),
+                published.changes(),
+                published.breakingChanges(),
+                !command.dryRun());
+    }
+
+    @CommandHandler
+    public Recorded handle(DeprecateContractVersion command) {
+        if (!contracts.has(command.contractVersion())) {
+            throw new RuleViolation(
+                    ErrorCode.CONTRACT_VERSION_NOT_FOUND,
+                    "Product '%s' has no contract version %s".formatted(productId, command.contractVersion()));
+        }
+        requireVersion(command.expectedVersion());
+        requireNotRetired();
+        if (!command.sunsetAt().isAfter(now())) {
+            throw new RuleViolation(
+                    ErrorCode.SUNSET_NOT_IN_FUTURE, "sunsetAt %s is not in the future".formatted(command.sunsetAt()));
+        }
+        apply(new ContractVersionDeprecated(
+                productId, command.contractVersion(), command.sunsetAt(), command.reason()));
+        return recorded();
+    }
+
+    @CommandHandler
     public Recorded handle(RegisterConsumer command) {
         requireVersion(command.expectedVersion());
         requireNotRetired();
+        if (!contracts.isEmpty() && !contracts.hasMajor(command.contractMajor())) {
+            throw new RuleViolation(
+                    ErrorCode.NO_SUCH_MAJOR,
+                    "No contract of major %d has been published for '%s'"
+                            .formatted(command.contractMajor(), productId));
+        }
         Integer major = consumerMajors.get(command.consumerTeam());
         if (major != null) {
             throw new RuleViolation(
@@ -249,6 +301,18 @@ public class DataProduct {
     @EventSourcingHandler
     void on(SloRemoved event, @SequenceNumber long sequence) {
         slos.remove(event.indicator());
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(ContractVersionPublished event, @SequenceNumber long sequence) {
+        contracts.record(event);
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(ContractVersionDeprecated event, @SequenceNumber long sequence) {
+        contracts.record(event);
         version = sequence;
     }
 

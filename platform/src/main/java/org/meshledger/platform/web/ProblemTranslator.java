@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.meshledger.api.error.BreakingChangesRefused;
 import org.meshledger.api.error.ErrorCode;
 import org.meshledger.api.error.FieldError;
 import org.meshledger.api.error.RuleViolation;
@@ -110,6 +111,9 @@ public class ProblemTranslator {
                 };
         ProblemDetail problem =
                 Problems.of(status, violation.code().name(), violation.code().title(), violation.getMessage());
+        if (violation instanceof BreakingChangesRefused refused) {
+            problem.setProperty("breakingChanges", refused.breakingChanges());
+        }
         return Problems.withErrors(problem, violation.errors());
     }
 

@@ -21,6 +21,13 @@ public enum ErrorCode {
     OBSERVED_IN_FUTURE(Refusal.RULE_VIOLATED, "observedAt lies in the future"),
     CONSUMER_ALREADY_REGISTERED(Refusal.CONFLICT, "The team is already a consumer; remove it first to move majors"),
     CONSUMER_NOT_FOUND(Refusal.NOT_FOUND, "The team is not a consumer of this data product"),
+    CONTRACT_VERSION_NOT_GREATER(Refusal.CONFLICT, "The contract version is not greater than the latest"),
+    CONTRACT_BREAKING_WITHOUT_MAJOR(
+            Refusal.RULE_VIOLATED, "The contract breaks what its compatibility mode protects without a new major"),
+    CONTRACT_BUMP_TOO_SMALL(Refusal.RULE_VIOLATED, "The contract version is a smaller step than its changes need"),
+    CONTRACT_VERSION_NOT_FOUND(Refusal.NOT_FOUND, "No such contract version"),
+    SUNSET_NOT_IN_FUTURE(Refusal.RULE_VIOLATED, "sunsetAt must lie in the future"),
+    NO_SUCH_MAJOR(Refusal.RULE_VIOLATED, "No contract version of this major has been published"),
     IDEMPOTENCY_KEY_REUSED(Refusal.RULE_VIOLATED, "The Idempotency-Key was used before with another request"),
     IDEMPOTENCY_KEY_IN_FLIGHT(Refusal.CONFLICT, "A request with this Idempotency-Key is still being processed");
 
