@@ -21,8 +21,15 @@ public final class ViewDigest {
     /** A team's products are a set: compared in order of id, whatever order they were added in. */
     private static final String TEAMS = "team_products";
 
-    public static final List<String> VIEWS =
-            List.of("product_summaries", "ownership_records", TEAMS, "compliance_records", "drift_states", DRIFT);
+    public static final List<String> VIEWS = List.of(
+            "product_summaries",
+            "ownership_records",
+            TEAMS,
+            "compliance_records",
+            "drift_states",
+            DRIFT,
+            "contract_indexes",
+            "contract_versions");
 
     private ViewDigest() {}
 

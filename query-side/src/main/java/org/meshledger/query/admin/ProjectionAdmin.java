@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 public class ProjectionAdmin {
 
     public static final List<String> VIEWS =
-            List.of("product-catalog", "ownership-history", "compliance", "drift-timeline");
+            List.of("product-catalog", "ownership-history", "contract-versions", "compliance", "drift-timeline");
 
     private final EventProcessingConfiguration processing;
     private final ReplayProgress progress;

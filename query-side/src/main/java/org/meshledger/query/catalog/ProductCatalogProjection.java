@@ -13,6 +13,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.meshledger.api.event.ConsumerRegistered;
 import org.meshledger.api.event.ConsumerRemoved;
+import org.meshledger.api.event.ContractVersionPublished;
 import org.meshledger.api.event.DataProductDeprecated;
 import org.meshledger.api.event.DataProductRegistered;
 import org.meshledger.api.event.DataProductRetired;
@@ -126,6 +127,29 @@ class ProductCatalogProjection {
                         summary.consumers().stream()
                                 .filter(consumer -> !consumer.consumerTeam().equals(event.consumerTeam()))
                                 .toList()));
+    }
+
+    @EventHandler
+    void on(ContractVersionPublished event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        update(
+                event.productId(),
+                sequence,
+                recordedAt,
+                summary -> new ProductSummary(
+                        summary.productId(),
+                        summary.domain(),
+                        summary.name(),
+                        summary.classification(),
+                        summary.description(),
+                        summary.ownerTeam(),
+                        summary.status(),
+                        event.contractVersion(),
+                        event.compatibility().name(),
+                        summary.slos(),
+                        summary.consumers(),
+                        summary.registeredAt(),
+                        summary.updatedAt(),
+                        summary.version()));
     }
 
     @EventHandler

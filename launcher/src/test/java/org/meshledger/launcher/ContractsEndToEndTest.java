@@ -1,0 +1,133 @@
+package org.meshledger.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.meshledger.platform.testing.TestStore;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** Both sides in one process: every official ODCS example imports, and exports meaning the same, schema-valid. */
+@SpringBootTest(
+        classes = MeshLedgerApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.config.name=" + MeshLedgerApplication.CONFIG_NAME)
+class ContractsEndToEndTest {
+
+    private static final Path ODCS = Path.of("..", "..", "shared", "odcs");
+    private static final YAMLMapper YAML = new YAMLMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired
+    private WebTestClient web;
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        TestStore.register(registry);
+        registry.add("meshledger.store.database", () -> "contracts_e2e_events");
+        registry.add("meshledger.store.views-database", () -> "contracts_e2e_views");
+    }
+
+    static Stream<Path> examples() throws IOException {
+        try (Stream<Path> files = Files.walk(ODCS.resolve("examples"))) {
+            return files.filter(file -> file.toString().endsWith(".yaml")).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("examples")
+    void givenAnOfficialExample_whenImportedAsAFirstVersion_thenItsExportMeansTheSameAndIsSchemaValid(Path example)
+            throws IOException {
+        web = web.mutate().responseTimeout(Duration.ofSeconds(15)).build();
+        String yaml = Files.readString(example);
+        JsonNode original = YAML.readTree(yaml);
+        String version = original.get("version").asText();
+        String product = "examples.c-" + UUID.randomUUID().toString().substring(0, 8);
+        web.post()
+                .uri("/api/products")
+                .header("Authorization", "Bearer dev-steward")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(
+                        """
+                        {"productId":"%s","domain":"examples","name":"n","classification":"DERIVED","ownerTeam":"t"}"""
+                                .formatted(product))
+                .exchange()
+                .expectStatus()
+                .isCreated();
+        web.post()
+                .uri("/api/products/" + product + "/contract-versions")
+                .header("Authorization", "Bearer dev-integration")
+                .contentType(MediaType.parseMediaType("application/yaml"))
+                .bodyValue(yaml)
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody()
+                .jsonPath("$.contractVersion")
+                .isEqualTo(version);
+        web.get()
+                .uri("/api/products/" + product + "/contract-versions?minVersion=1")
+                .header("Authorization", "Bearer dev-viewer")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.currentContractVersion")
+                .isEqualTo(version);
+
+        JsonNode asJson = JSON.readTree(export(product, version, MediaType.APPLICATION_JSON));
+        JsonNode asYaml = YAML.readTree(export(product, version, MediaType.parseMediaType("application/yaml")));
+        assertThat(asJson).isEqualTo(original);
+        assertThat(asYaml).isEqualTo(original);
+        JsonSchema declared = schemaFor(original.get("apiVersion").asText());
+        // Some official 3.0.2 examples use what only 3.1 allows: the export must then be judged exactly as its input
+        assertThat(declared.validate(asJson).toString())
+                .isEqualTo(declared.validate(original).toString());
+        if (declared.validate(original).isEmpty()) {
+            assertThat(declared.validate(asJson)).isEmpty();
+        } else {
+            assertThat(schemaFor("v3.1.0").validate(asJson))
+                    .as("valid under the newest schema")
+                    .isEmpty();
+        }
+    }
+
+    private String export(String product, String version, MediaType type) {
+        return web.get()
+                .uri("/api/products/" + product + "/contract-versions/" + version)
+                .header("Authorization", "Bearer dev-viewer")
+                .accept(type)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentTypeCompatibleWith(type)
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    /** 3.1.0 documents against the 3.1.0 schema; every 3.0.x against 3.0.2, the last of that line. */
+    private static JsonSchema schemaFor(String apiVersion) throws IOException {
+        String file = apiVersion.startsWith("v3.1") ? "odcs-json-schema-v3.1.0.json" : "odcs-json-schema-v3.0.2.json";
+        JsonNode schema = JSON.readTree(ODCS.resolve("schema").resolve(file).toFile());
+        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V201909).getSchema(schema);
+    }
+}

@@ -1,0 +1,9 @@
+package org.meshledger.query.contracts;
+
+import java.util.List;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** A product's contract versions in publication order, so listing them is a lookup by id. */
+@Document("contract_indexes")
+record ContractIndex(@Id String productId, List<String> versions, long version) {}
