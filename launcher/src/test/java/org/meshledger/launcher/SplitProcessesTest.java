@@ -87,9 +87,9 @@ class SplitProcessesTest {
             ProcessHarness.await(Duration.ofSeconds(60), () -> ViewDigest.perView(mongo.getDatabase("meshledger_views"))
                     .equals(ViewDigest.perView(mongo.getDatabase("rebuilt_views"))));
             assertThat(ViewDigest.documents(mongo.getDatabase("meshledger_views")))
-                    .as("per product a summary, an ownership record, a compliance record and a drift state; the four"
-                            + " teams; a drift entry per transfer")
-                    .isEqualTo(4L * PRODUCTS + 4 + (PRODUCTS - 1));
+                    .as("per product a summary, an ownership record, a contract index, a compliance record and two"
+                            + " drift states; the four teams; a drift entry per transfer")
+                    .isEqualTo(6L * PRODUCTS + 4 + (PRODUCTS - 1));
             assertThat(ViewDigest.perView(mongo.getDatabase("meshledger_views")))
                     .as("views after kill -9 and restart equal a fresh rebuild")
                     .isEqualTo(ViewDigest.perView(mongo.getDatabase("rebuilt_views")));

@@ -29,7 +29,8 @@ public final class ViewDigest {
             "drift_states",
             DRIFT,
             "contract_indexes",
-            "contract_versions");
+            "contract_versions",
+            "contract_drift_states");
 
     private ViewDigest() {}
 

@@ -19,9 +19,18 @@ final class ComplianceJudge {
         if (record.ownerTeam() == null) {
             reasons.add("no owner");
         }
+        if (record.currentContractVersion() == null) {
+            reasons.add("no current contract");
+        }
         if (slos.isEmpty()) {
             reasons.add("no SLO defined");
         }
+        record.consumers().forEach((team, major) -> {
+            Instant sunset = record.sunsets().get(String.valueOf(major));
+            if (sunset != null && !now.isBefore(sunset)) {
+                reasons.add("consumer %s is on major %d, past its sunset %s".formatted(team, major, sunset));
+            }
+        });
         for (SloCompliance slo : slos) {
             if (slo.status() == SloStatus.BREACHING) {
                 reasons.add("SLO %s is BREACHING (%s < %s)"

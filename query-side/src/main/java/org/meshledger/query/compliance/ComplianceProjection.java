@@ -10,6 +10,10 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.meshledger.api.event.ConsumerRegistered;
+import org.meshledger.api.event.ConsumerRemoved;
+import org.meshledger.api.event.ContractVersionDeprecated;
+import org.meshledger.api.event.ContractVersionPublished;
 import org.meshledger.api.event.DataProductDeprecated;
 import org.meshledger.api.event.DataProductRegistered;
 import org.meshledger.api.event.DataProductRetired;
@@ -44,10 +48,7 @@ class ComplianceProjection {
 
     @EventHandler
     void on(DataProductRegistered event) {
-        CreateOnce.insert(
-                mongo,
-                new ComplianceRecord(
-                        event.productId(), event.domain(), event.ownerTeam(), ProductStatus.ACTIVE, Map.of(), 0, -1));
+        CreateOnce.insert(mongo, ComplianceRecord.registered(event.productId(), event.domain(), event.ownerTeam()));
     }
 
     @EventHandler
@@ -79,6 +80,45 @@ class ComplianceProjection {
                 event.productId(),
                 sequence,
                 record -> record.withSlos(with(record.slos(), event.indicator().wireName(), null)));
+    }
+
+    @EventHandler
+    void on(ContractVersionPublished event, @SequenceNumber long sequence) {
+        update(event.productId(), sequence, record -> {
+            Map<String, Instant> sunsets = new TreeMap<>(record.sunsets());
+            if (event.deprecatedMajor() != null) {
+                sunsets.putIfAbsent(String.valueOf(event.deprecatedMajor()), event.sunsetAt());
+            }
+            return record.withContracts(event.contractVersion(), record.consumers(), sunsets);
+        });
+    }
+
+    @EventHandler
+    void on(ContractVersionDeprecated event, @SequenceNumber long sequence) {
+        String major = event.contractVersion().split("\\.")[0];
+        update(event.productId(), sequence, record -> {
+            Map<String, Instant> sunsets = new TreeMap<>(record.sunsets());
+            sunsets.merge(major, event.sunsetAt(), (earlier, later) -> earlier.isBefore(later) ? earlier : later);
+            return record.withContracts(record.currentContractVersion(), record.consumers(), sunsets);
+        });
+    }
+
+    @EventHandler
+    void on(ConsumerRegistered event, @SequenceNumber long sequence) {
+        update(event.productId(), sequence, record -> {
+            Map<String, Integer> consumers = new TreeMap<>(record.consumers());
+            consumers.put(event.consumerTeam(), event.contractMajor());
+            return record.withContracts(record.currentContractVersion(), consumers, record.sunsets());
+        });
+    }
+
+    @EventHandler
+    void on(ConsumerRemoved event, @SequenceNumber long sequence) {
+        update(event.productId(), sequence, record -> {
+            Map<String, Integer> consumers = new TreeMap<>(record.consumers());
+            consumers.remove(event.consumerTeam());
+            return record.withContracts(record.currentContractVersion(), consumers, record.sunsets());
+        });
     }
 
     @EventHandler

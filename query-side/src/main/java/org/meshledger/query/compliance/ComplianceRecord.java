@@ -1,5 +1,6 @@
 package org.meshledger.query.compliance;
 
+import java.time.Instant;
 import java.util.Map;
 import org.meshledger.api.model.ProductStatus;
 import org.meshledger.query.slo.SloTrack;
@@ -7,8 +8,9 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * What compliance is judged from, per product: its owner, its status and, per indicator, the SLO with hourly counts.
- * {@code version} is the last product event applied, {@code observationVersion} the last observation (-1: none).
+ * What compliance is judged from, per product: its owner, status, current contract, who consumes which major and
+ * when deprecated majors sunset, and, per indicator, the SLO with hourly counts. {@code version} is the last product
+ * event applied, {@code observationVersion} the last observation (-1: none).
  */
 @Document("compliance_records")
 record ComplianceRecord(
@@ -16,27 +18,100 @@ record ComplianceRecord(
         String domain,
         String ownerTeam,
         ProductStatus status,
+        String currentContractVersion,
+        Map<String, Integer> consumers,
+        Map<String, Instant> sunsets,
         Map<String, SloTrack> slos,
         long version,
         long observationVersion) {
 
+    static ComplianceRecord registered(String productId, String domain, String ownerTeam) {
+        return new ComplianceRecord(
+                productId, domain, ownerTeam, ProductStatus.ACTIVE, null, Map.of(), Map.of(), Map.of(), 0, -1);
+    }
+
     ComplianceRecord withSlos(Map<String, SloTrack> changed) {
-        return new ComplianceRecord(productId, domain, ownerTeam, status, changed, version, observationVersion);
+        return new ComplianceRecord(
+                productId,
+                domain,
+                ownerTeam,
+                status,
+                currentContractVersion,
+                consumers,
+                sunsets,
+                changed,
+                version,
+                observationVersion);
     }
 
     ComplianceRecord withOwner(String owner) {
-        return new ComplianceRecord(productId, domain, owner, status, slos, version, observationVersion);
+        return new ComplianceRecord(
+                productId,
+                domain,
+                owner,
+                status,
+                currentContractVersion,
+                consumers,
+                sunsets,
+                slos,
+                version,
+                observationVersion);
     }
 
     ComplianceRecord withStatus(ProductStatus changed) {
-        return new ComplianceRecord(productId, domain, ownerTeam, changed, slos, version, observationVersion);
+        return new ComplianceRecord(
+                productId,
+                domain,
+                ownerTeam,
+                changed,
+                currentContractVersion,
+                consumers,
+                sunsets,
+                slos,
+                version,
+                observationVersion);
+    }
+
+    ComplianceRecord withContracts(
+            String contractVersion, Map<String, Integer> consumerMajors, Map<String, Instant> majorSunsets) {
+        return new ComplianceRecord(
+                productId,
+                domain,
+                ownerTeam,
+                status,
+                contractVersion,
+                consumerMajors,
+                majorSunsets,
+                slos,
+                version,
+                observationVersion);
     }
 
     ComplianceRecord atVersion(long sequence) {
-        return new ComplianceRecord(productId, domain, ownerTeam, status, slos, sequence, observationVersion);
+        return new ComplianceRecord(
+                productId,
+                domain,
+                ownerTeam,
+                status,
+                currentContractVersion,
+                consumers,
+                sunsets,
+                slos,
+                sequence,
+                observationVersion);
     }
 
     ComplianceRecord atObservation(long sequence) {
-        return new ComplianceRecord(productId, domain, ownerTeam, status, slos, version, sequence);
+        return new ComplianceRecord(
+                productId,
+                domain,
+                ownerTeam,
+                status,
+                currentContractVersion,
+                consumers,
+                sunsets,
+                slos,
+                version,
+                sequence);
     }
 }

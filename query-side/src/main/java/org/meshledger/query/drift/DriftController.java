@@ -1,6 +1,7 @@
 package org.meshledger.query.drift;
 
 import jakarta.validation.constraints.Pattern;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.meshledger.api.error.FieldError;
@@ -24,9 +25,11 @@ import reactor.core.publisher.Mono;
 class DriftController {
 
     private final MongoTemplate mongo;
+    private final Clock clock;
 
-    DriftController(MongoTemplate mongo) {
+    DriftController(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
+        this.clock = clock;
     }
 
     @GetMapping("/api/products/{productId}/drift")
@@ -38,7 +41,7 @@ class DriftController {
             @RequestParam(required = false) Instant until,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        return list(new DriftFilter(productId, null, kind, severity, since, until), page, size);
+        return list(new DriftFilter(productId, null, kind, severity, since, until, clock.instant()), page, size);
     }
 
     @GetMapping("/api/drift")
@@ -50,7 +53,7 @@ class DriftController {
             @RequestParam(required = false) Instant until,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        return list(new DriftFilter(null, domain, kind, severity, since, until), page, size);
+        return list(new DriftFilter(null, domain, kind, severity, since, until, clock.instant()), page, size);
     }
 
     private Mono<Page<DriftEntry>> list(DriftFilter filter, Integer page, Integer size) {
@@ -64,7 +67,10 @@ class DriftController {
                     .with(Sort.by(Sort.Order.desc("at"), Sort.Order.desc("_id")))
                     .skip(paging.offset())
                     .limit(paging.size());
-            return new Page<>(mongo.find(query, DriftEntry.class), paging.page(), paging.size(), total);
+            List<DriftEntry> entries = mongo.find(query, DriftEntry.class).stream()
+                    .map(entry -> entry.asOf(filter.now()))
+                    .toList();
+            return new Page<>(entries, paging.page(), paging.size(), total);
         });
     }
 }

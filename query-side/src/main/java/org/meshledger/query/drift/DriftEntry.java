@@ -24,4 +24,25 @@ public record DriftEntry(
         Severity severity,
         String summary,
         Map<String, Object> details,
-        String eventId) {}
+        String eventId,
+        @JsonIgnore Instant escalatesAt) {
+
+    /** The entry as it stands at {@code now}: a warning whose deadline has passed is critical. */
+    public DriftEntry asOf(Instant now) {
+        if (escalatesAt == null || now.isBefore(escalatesAt) || severity == Severity.CRITICAL) {
+            return this;
+        }
+        return new DriftEntry(
+                cursor,
+                entryKey,
+                productId,
+                domain,
+                at,
+                kind,
+                Severity.CRITICAL,
+                summary,
+                details,
+                eventId,
+                escalatesAt);
+    }
+}

@@ -5,7 +5,8 @@ import org.meshledger.query.drift.DriftKind.Severity;
 import org.springframework.data.mongodb.core.query.Criteria;
 
 /** Which entries a reader wants; every part is optional. */
-record DriftFilter(String productId, String domain, DriftKind kind, Severity severity, Instant since, Instant until) {
+record DriftFilter(
+        String productId, String domain, DriftKind kind, Severity severity, Instant since, Instant until, Instant now) {
 
     Criteria criteria() {
         Criteria criteria = new Criteria();
@@ -19,7 +20,7 @@ record DriftFilter(String productId, String domain, DriftKind kind, Severity sev
             criteria.and("kind").is(kind);
         }
         if (severity != null) {
-            criteria.and("severity").is(severity);
+            criteria.andOperator(severityAt(severity, now));
         }
         if (since != null || until != null) {
             Criteria at = criteria.and("at");
@@ -33,11 +34,28 @@ record DriftFilter(String productId, String domain, DriftKind kind, Severity sev
         return criteria;
     }
 
+    /** Severity as it stands now: a warning whose deadline has passed counts as critical. */
+    private static Criteria severityAt(Severity severity, Instant now) {
+        Criteria passed = Criteria.where("escalatesAt").lte(now);
+        return switch (severity) {
+            case CRITICAL -> new Criteria()
+                    .orOperator(Criteria.where("severity").is(Severity.CRITICAL), passed);
+            case WARNING -> new Criteria()
+                    .andOperator(
+                            Criteria.where("severity").is(Severity.WARNING),
+                            new Criteria()
+                                    .orOperator(
+                                            Criteria.where("escalatesAt").is(null),
+                                            Criteria.where("escalatesAt").gt(now)));
+            case INFO -> Criteria.where("severity").is(Severity.INFO);
+        };
+    }
+
     boolean accepts(DriftEntry entry) {
         return (productId == null || productId.equals(entry.productId()))
                 && (domain == null || domain.equals(entry.domain()))
                 && (kind == null || kind == entry.kind())
-                && (severity == null || severity == entry.severity())
+                && (severity == null || severity == entry.asOf(now).severity())
                 && (since == null || !entry.at().isBefore(since))
                 && (until == null || entry.at().isBefore(until));
     }

@@ -7,7 +7,13 @@ public enum DriftKind {
     SLO_TIGHTENED(Severity.INFO),
     SLO_REMOVED(Severity.WARNING),
     SLO_BREACH_STARTED(Severity.WARNING),
-    SLO_BREACH_ENDED(Severity.INFO);
+    SLO_BREACH_ENDED(Severity.INFO),
+    CONTRACT_CHANGED(Severity.INFO),
+    CONTRACT_BREAKING_CHANGE(Severity.CRITICAL),
+    SLA_LOOSENED(Severity.WARNING),
+    OWNER_CONTRACT_MISMATCH(Severity.WARNING),
+    /** WARNING while the sunset is ahead, CRITICAL once it has passed: judged when the entry is read. */
+    CONSUMER_ON_DEPRECATED_VERSION(Severity.WARNING);
 
     private final Severity severity;
 

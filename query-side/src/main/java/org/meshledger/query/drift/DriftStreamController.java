@@ -35,7 +35,7 @@ class DriftStreamController {
             @RequestParam(required = false) @Pattern(regexp = Ids.ID) String domain,
             @RequestParam(required = false) Severity severity,
             @RequestHeader(value = "Last-Event-ID", required = false) Long lastEventId) {
-        DriftFilter filter = new DriftFilter(null, domain, null, severity, null, null);
+        DriftFilter filter = new DriftFilter(null, domain, null, severity, null, null, java.time.Instant.now());
         return Blocking.call(() -> lastEventId != null ? lastEventId : reader.latest())
                 .flatMapMany(start -> {
                     DriftStreamReader.Position position = reader.from(start);

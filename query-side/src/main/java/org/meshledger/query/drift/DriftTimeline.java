@@ -28,7 +28,20 @@ class DriftTimeline {
             Instant at,
             String summary,
             Map<String, Object> details) {
-        String entryKey = eventId + ":" + kind;
+        record(eventId + ":" + kind, eventId, kind, productId, domain, at, summary, details, null);
+    }
+
+    /** {@code entryKey} tells apart several entries one event causes; {@code escalatesAt} turns a warning critical. */
+    void record(
+            String entryKey,
+            String eventId,
+            DriftKind kind,
+            String productId,
+            String domain,
+            Instant at,
+            String summary,
+            Map<String, Object> details,
+            Instant escalatesAt) {
         if (mongo.exists(new Query(Criteria.where("entryKey").is(entryKey)), DriftEntry.class)) {
             return;
         }
@@ -43,7 +56,8 @@ class DriftTimeline {
                     kind.severity(),
                     summary,
                     details,
-                    eventId));
+                    eventId,
+                    escalatesAt));
         } catch (DuplicateKeyException alreadyThere) {
             // delivered twice at once: the other delivery stored it
         }

@@ -27,6 +27,7 @@ import org.meshledger.platform.testing.ViewDigest;
 import org.meshledger.query.QuerySideApplication;
 import org.meshledger.query.catalog.CatalogProjections;
 import org.meshledger.query.compliance.ComplianceProjections;
+import org.meshledger.query.contracts.ContractProjections;
 import org.meshledger.query.drift.DriftProjections;
 import org.meshledger.query.ownershiphistory.OwnershipProjections;
 import org.meshledger.query.support.ProductHistory;
@@ -113,8 +114,10 @@ class ReplayTest {
                 allStoredEvents(),
                 CatalogProjections.create(rebuilt),
                 OwnershipProjections.create(rebuilt),
+                ContractProjections.create(rebuilt),
                 ComplianceProjections.create(rebuilt),
-                DriftProjections.create(rebuilt));
+                DriftProjections.create(rebuilt)[0],
+                DriftProjections.create(rebuilt)[1]);
         assertThat(ViewDigest.perView(TestStore.client().getDatabase(VIEWS_DATABASE)))
                 .isEqualTo(ViewDigest.perView(TestStore.client().getDatabase(fresh)));
     }

@@ -7,16 +7,24 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.meshledger.api.event.ConsumerRegistered;
+import org.meshledger.api.event.ContractVersionPublished;
 import org.meshledger.api.event.DataProductRegistered;
 import org.meshledger.api.event.SliObserved;
 import org.meshledger.api.event.SloChanged;
 import org.meshledger.api.event.SloDefined;
+import org.meshledger.api.model.BreakingChange;
+import org.meshledger.api.model.Bump;
 import org.meshledger.api.model.Classification;
+import org.meshledger.api.model.Compatibility;
+import org.meshledger.api.model.Compatibility.Direction;
+import org.meshledger.api.model.ContractChange;
 import org.meshledger.api.model.Indicator;
 import org.meshledger.api.model.Slo;
 import org.meshledger.api.model.SloChange;
@@ -116,7 +124,7 @@ class ComplianceAndDriftTest {
         judged = awaitCompliance(product, slo -> slo.get("observations").asLong() == 1500);
         assertThat(judged.at("/slos/0/status").asText()).isEqualTo("MEETING");
         assertThat(judged.at("/compliant").asBoolean()).isTrue();
-        awaitDrift(product, 2);
+        awaitDrift(product, 3); // the contract's publication and both transitions
         assertThat(kinds(product)).containsExactly("SLO_BREACH_ENDED", "SLO_BREACH_STARTED");
 
         clock.skip(Duration.ofDays(31));
@@ -137,7 +145,7 @@ class ComplianceAndDriftTest {
                 .then(new SloChanged(product, Indicator.FRESHNESS, sixHours, lowerTarget, SloChange.LOOSENED))
                 .then(new SloChanged(product, Indicator.FRESHNESS, lowerTarget, FRESHNESS, SloChange.TIGHTENED));
         publish(history);
-        JsonNode drift = awaitDrift(product, 3);
+        JsonNode drift = awaitDrift(product, 4); // the contract's publication, then the three SLO changes
         assertThat(drift.at("/items/0/kind").asText()).isEqualTo("SLO_TIGHTENED");
         assertThat(drift.at("/items/0/severity").asText()).isEqualTo("INFO");
         assertThat(drift.at("/items/1/kind").asText()).isEqualTo("SLO_LOOSENED");
@@ -148,7 +156,7 @@ class ComplianceAndDriftTest {
                 .isEqualTo(
                         "SLO freshness loosened: threshold 3600, target 0.99 over P30D → threshold 21600, target 0.99 over P30D");
         assertThat(drift.at("/items/2/eventId").asText())
-                .isEqualTo(history.events().get(2).getIdentifier());
+                .isEqualTo(history.events().get(3).getIdentifier());
         JsonNode warnings = get("/api/drift?domain=" + domain + "&severity=WARNING");
         assertThat(warnings.get("total").asInt()).isEqualTo(2);
     }
@@ -172,7 +180,8 @@ class ComplianceAndDriftTest {
                         && node.get("productsCompliant").asInt() == 9);
         assertThat(rollup.get("complianceRate").asDouble()).isEqualTo(0.90);
         assertThat(rollup.get("status").asText()).isEqualTo("ABOVE_THRESHOLD");
-        assertThat(compliance(domain + ".no-slo").at("/reasons/0").asText()).isEqualTo("no SLO defined");
+        assertThat(texts(compliance(domain + ".no-slo").get("reasons")))
+                .containsExactly("no current contract", "no SLO defined");
 
         ProductHistory breaching = new ProductHistory(domain + ".p0", Instant.now()).continuing(histories.get(0));
         observe(breaching, domain + ".p0", 0, 10);
@@ -218,11 +227,106 @@ class ComplianceAndDriftTest {
                 .isEqualTo(1);
     }
 
+    @Test
+    void givenAConsumerOnMajor1_whenABreakingMajorIsPublished_thenCriticalEntriesAndAfterTheSunsetNotCompliant() {
+        String domain = newDomain();
+        String product = domain + ".orders";
+        Instant sunset = Instant.now().plus(Duration.ofDays(30));
+        ProductHistory history = registeredWithSlo(product, domain)
+                .then(new ConsumerRegistered(product, "fraud-analytics", 1))
+                .then(contract(
+                        product,
+                        "2.0.0",
+                        List.of(new BreakingChange(
+                                "schema.orders.properties.customer_id",
+                                "PROPERTY_REMOVED",
+                                Set.of(Direction.FORWARD),
+                                "customer_id",
+                                null)),
+                        "someone-else",
+                        1,
+                        sunset));
+        observe(history, product, 10, 0);
+        publish(history);
+        JsonNode drift = awaitDrift(product, 5);
+        JsonNode breaking = entry(drift, "CONTRACT_BREAKING_CHANGE");
+        assertThat(breaking.get("severity").asText()).isEqualTo("CRITICAL");
+        assertThat(texts(breaking.at("/details/consumersOnOldMajor"))).containsExactly("fraud-analytics");
+        assertThat(entry(drift, "SLA_LOOSENED").get("summary").asText())
+                .isEqualTo("SLA availability loosened: 99.9% → 99.5%");
+        assertThat(entry(drift, "OWNER_CONTRACT_MISMATCH").get("severity").asText())
+                .isEqualTo("WARNING");
+        assertThat(entry(drift, "CONSUMER_ON_DEPRECATED_VERSION")
+                        .get("severity")
+                        .asText())
+                .isEqualTo("WARNING");
+        assertThat(awaitCompliance(product, slo -> slo.get("observations").asLong() == 10)
+                        .get("compliant")
+                        .asBoolean())
+                .isTrue();
+
+        clock.skip(Duration.ofDays(31));
+        JsonNode later = get("/api/products/" + product + "/drift?kind=CONSUMER_ON_DEPRECATED_VERSION");
+        assertThat(later.at("/items/0/severity").asText())
+                .as("past the sunset, without a new event")
+                .isEqualTo("CRITICAL");
+        assertThat(get("/api/products/" + product + "/drift?severity=CRITICAL")
+                        .get("total")
+                        .asInt())
+                .isEqualTo(2);
+        JsonNode judged = compliance(product);
+        assertThat(judged.get("compliant").asBoolean()).isFalse();
+        assertThat(texts(judged.get("reasons")))
+                .anyMatch(reason -> reason.startsWith("consumer fraud-analytics is on major 1, past its sunset"));
+    }
+
+    private static JsonNode entry(JsonNode drift, String kind) {
+        for (JsonNode item : drift.get("items")) {
+            if (item.get("kind").asText().equals(kind)) {
+                return item;
+            }
+        }
+        throw new AssertionError("no " + kind + " entry in " + drift);
+    }
+
     private ProductHistory registeredWithSlo(String product, String domain) {
         return new ProductHistory(product, Instant.now())
                 .then(new DataProductRegistered(
                         product, domain, "n", Classification.DERIVED, "team-" + domain, null, null))
-                .then(new SloDefined(product, Indicator.FRESHNESS, FRESHNESS));
+                .then(new SloDefined(product, Indicator.FRESHNESS, FRESHNESS))
+                .then(contract(product, "1.0.0", List.of(), null, null, null));
+    }
+
+    /** A first contract changes nothing; a later one in these tests also relaxes availability 99.9% → 99.5%. */
+    private static ContractVersionPublished contract(
+            String product,
+            String version,
+            List<BreakingChange> breaking,
+            String team,
+            Integer deprecatedMajor,
+            Instant sunsetAt) {
+        List<ContractChange> changes = breaking.isEmpty()
+                ? List.of()
+                : List.of(new ContractChange(
+                        "slaProperties.availability.value", ContractChange.Kind.UPDATED, "99.9%", "99.5%", false));
+        return new ContractVersionPublished(
+                product,
+                version,
+                "v3.1.0",
+                "apiVersion: v3.1.0\nkind: DataContract\nid: c\nstatus: active\nversion: " + version + "\n",
+                Compatibility.FULL,
+                breaking.isEmpty() ? Bump.MINOR : Bump.MAJOR,
+                changes,
+                breaking,
+                team,
+                deprecatedMajor,
+                sunsetAt);
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(node -> texts.add(node.asText()));
+        return texts;
     }
 
     private static void observe(ProductHistory history, String product, int good, int bad) {
@@ -257,8 +361,11 @@ class ComplianceAndDriftTest {
                 node -> node.get("total").asInt() >= entries);
     }
 
+    /** The SLO kinds on a product's timeline; its contract's publication is there too, and not what these tests ask. */
     private List<String> kinds(String product) {
-        return get("/api/products/" + product + "/drift").get("items").findValuesAsText("kind");
+        return get("/api/products/" + product + "/drift").get("items").findValuesAsText("kind").stream()
+                .filter(kind -> kind.startsWith("SLO_"))
+                .toList();
     }
 
     private String prometheus() {

@@ -7,7 +7,9 @@ public final class DriftProjections {
 
     private DriftProjections() {}
 
-    public static Object create(MongoTemplate mongo) {
-        return new DriftProjection(mongo, new DriftTimeline(mongo, new DriftCursors(mongo)));
+    /** Both handlers of the drift timeline's processing group, sharing one timeline as the processor's do. */
+    public static Object[] create(MongoTemplate mongo) {
+        DriftTimeline timeline = new DriftTimeline(mongo, new DriftCursors(mongo));
+        return new Object[] {new DriftProjection(mongo, timeline), new ContractDriftProjection(mongo, timeline)};
     }
 }

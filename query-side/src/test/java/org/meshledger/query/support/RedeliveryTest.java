@@ -26,6 +26,7 @@ import org.meshledger.platform.testing.TestStore;
 import org.meshledger.platform.testing.ViewDigest;
 import org.meshledger.query.catalog.CatalogProjections;
 import org.meshledger.query.compliance.ComplianceProjections;
+import org.meshledger.query.contracts.ContractProjections;
 import org.meshledger.query.drift.DriftProjections;
 import org.meshledger.query.ownershiphistory.OwnershipProjections;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -55,9 +56,10 @@ class RedeliveryTest {
         MongoDatabase interleaved = build(stuttering);
 
         assertThat(ViewDigest.documents(once))
-                .as("per product a summary, an ownership record, a compliance record, a drift state and three drift"
-                        + " entries (transfer, breach started, loosened); and two teams")
-                .isEqualTo(2 * 7 + 2);
+                .as(
+                        "per product a summary, an ownership record, a contract index, a compliance record, two drift states and three drift"
+                                + " entries (transfer, breach started, loosened); and two teams")
+                .isEqualTo(2 * 9 + 2);
         assertThat(ViewDigest.of(redelivered)).isEqualTo(ViewDigest.of(once));
         assertThat(ViewDigest.of(interleaved)).isEqualTo(ViewDigest.of(once));
     }
@@ -89,8 +91,10 @@ class RedeliveryTest {
                 events,
                 CatalogProjections.create(mongo),
                 OwnershipProjections.create(mongo),
+                ContractProjections.create(mongo),
                 ComplianceProjections.create(mongo),
-                DriftProjections.create(mongo));
+                DriftProjections.create(mongo)[0],
+                DriftProjections.create(mongo)[1]);
         return TestStore.client().getDatabase(name);
     }
 }
