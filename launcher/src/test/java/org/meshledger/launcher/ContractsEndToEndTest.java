@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.meshledger.platform.testing.TestStore;
@@ -106,6 +107,96 @@ class ContractsEndToEndTest {
             assertThat(schemaFor("v3.1.0").validate(asJson))
                     .as("valid under the newest schema")
                     .isEmpty();
+        }
+    }
+
+    @Test
+    void givenThePeerPairAndAConsumerOnMajor1_whenV2IsPublished_thenOneCriticalBreakingEntryNamingItAndOneSlaLoosened()
+            throws IOException {
+        web = web.mutate().responseTimeout(Duration.ofSeconds(15)).build();
+        Path pair = ODCS.resolveSibling("peer-fixtures").resolve("datacontract-cli-changelog");
+        String product = "orders.c-" + UUID.randomUUID().toString().substring(0, 8);
+        write(
+                        "/api/products",
+                        MediaType.APPLICATION_JSON,
+                        """
+                {"productId":"%s","domain":"orders","name":"Orders","classification":"AUTHORITATIVE","ownerTeam":"orders-core"}"""
+                                .formatted(product))
+                .expectStatus()
+                .isCreated();
+        write(
+                        "/api/products/" + product + "/contract-versions",
+                        MediaType.parseMediaType("application/yaml"),
+                        Files.readString(pair.resolve("changelog_integration_v1.yaml")))
+                .expectStatus()
+                .isCreated();
+        write(
+                        "/api/products/" + product + "/consumers",
+                        MediaType.APPLICATION_JSON,
+                        "{\"consumerTeam\":\"fraud-analytics\",\"contractMajor\":1}")
+                .expectStatus()
+                .isCreated();
+        String v2 = Files.readString(pair.resolve("changelog_integration_v2.yaml"));
+        write(
+                        "/api/products/" + product + "/contract-versions",
+                        MediaType.parseMediaType("application/yaml"),
+                        v2.replace("version: 2.0.0", "version: 1.1.0"))
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.breakingChanges.length()")
+                .isEqualTo(3);
+        write("/api/products/" + product + "/contract-versions", MediaType.parseMediaType("application/yaml"), v2)
+                .expectStatus()
+                .isCreated();
+
+        JsonNode drift = null;
+        for (int attempt = 0; attempt < 100; attempt++) {
+            drift = web.get()
+                    .uri("/api/products/" + product + "/drift")
+                    .header("Authorization", "Bearer dev-viewer")
+                    .exchange()
+                    .expectBody(JsonNode.class)
+                    .returnResult()
+                    .getResponseBody();
+            if (drift != null && drift.get("items").findValuesAsText("kind").contains("CONTRACT_BREAKING_CHANGE")) {
+                break;
+            }
+            sleep(100);
+        }
+        java.util.List<JsonNode> critical = new java.util.ArrayList<>();
+        java.util.List<JsonNode> slaLoosened = new java.util.ArrayList<>();
+        for (JsonNode item : drift.get("items")) {
+            if (item.get("kind").asText().equals("CONTRACT_BREAKING_CHANGE")) {
+                critical.add(item);
+            } else if (item.get("kind").asText().equals("SLA_LOOSENED")) {
+                slaLoosened.add(item);
+            }
+        }
+        assertThat(critical).singleElement().satisfies(entry -> {
+            assertThat(entry.get("severity").asText()).isEqualTo("CRITICAL");
+            assertThat(entry.at("/details/consumersOnOldMajor/0").asText()).isEqualTo("fraud-analytics");
+            assertThat(entry.at("/details/breakingChanges").size()).isEqualTo(3);
+        });
+        assertThat(slaLoosened).singleElement().satisfies(entry -> assertThat(
+                        entry.get("summary").asText())
+                .isEqualTo("SLA availability loosened: 99.9% → 99.5%"));
+    }
+
+    private WebTestClient.ResponseSpec write(String uri, MediaType type, String body) {
+        return web.post()
+                .uri(uri)
+                .header("Authorization", "Bearer dev-steward")
+                .contentType(type)
+                .bodyValue(body)
+                .exchange();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
