@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.meshledger.api.event.ConsumerRegistered;
 import org.meshledger.api.event.ContractVersionPublished;
 import org.meshledger.api.event.DataProductRegistered;
+import org.meshledger.api.event.OwnershipTransferred;
 import org.meshledger.api.event.SliObserved;
 import org.meshledger.api.event.SloChanged;
 import org.meshledger.api.event.SloDefined;
@@ -256,6 +257,18 @@ class ComplianceAndDriftTest {
                 .isEqualTo("SLA availability loosened: 99.9% → 99.5%");
         assertThat(entry(drift, "OWNER_CONTRACT_MISMATCH").get("severity").asText())
                 .isEqualTo("WARNING");
+        ProductHistory handover = new ProductHistory(product, Instant.now())
+                .continuing(history)
+                .then(new OwnershipTransferred(
+                        product, "team-" + domain, "someone-else", "as declared", null, Instant.now()))
+                .then(new OwnershipTransferred(product, "someone-else", "another-team", "moved", null, Instant.now()));
+        publish(handover);
+        JsonNode mismatches = await(
+                () -> get("/api/products/" + product + "/drift?kind=OWNER_CONTRACT_MISMATCH"),
+                node -> node.get("total").asInt() == 2);
+        assertThat(mismatches.at("/items/0/summary").asText())
+                .as("a transfer away from the declared team is drift too; one to it is not")
+                .isEqualTo("The contract names team someone-else, but another-team owns the product");
         assertThat(entry(drift, "CONSUMER_ON_DEPRECATED_VERSION")
                         .get("severity")
                         .asText())
