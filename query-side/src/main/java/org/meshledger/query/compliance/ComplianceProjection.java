@@ -61,7 +61,8 @@ class ComplianceProjection {
         update(
                 event.productId(),
                 sequence,
-                record -> record.withSlos(with(record.slos(), event.indicator().wireName(), SloTrack.of(event.slo()))));
+                record -> record.withSlos(
+                        SloTrack.replacing(record.slos(), event.indicator().wireName(), SloTrack.of(event.slo()))));
     }
 
     @EventHandler
@@ -70,7 +71,7 @@ class ComplianceProjection {
             String indicator = event.indicator().wireName();
             SloTrack current = record.slos().get(indicator);
             SloTrack changed = current == null ? SloTrack.of(event.current()) : current.redefinedAs(event.current());
-            return record.withSlos(with(record.slos(), indicator, changed));
+            return record.withSlos(SloTrack.replacing(record.slos(), indicator, changed));
         });
     }
 
@@ -79,7 +80,8 @@ class ComplianceProjection {
         update(
                 event.productId(),
                 sequence,
-                record -> record.withSlos(with(record.slos(), event.indicator().wireName(), null)));
+                record -> record.withSlos(
+                        SloTrack.replacing(record.slos(), event.indicator().wireName(), null)));
     }
 
     @EventHandler
@@ -142,7 +144,8 @@ class ComplianceProjection {
             SloTrack track = record.slos().get(indicator);
             Map<String, SloTrack> slos = track == null
                     ? record.slos()
-                    : with(record.slos(), indicator, track.observed(event.observedAt(), event.good(), recordedAt));
+                    : SloTrack.replacing(
+                            record.slos(), indicator, track.observed(event.observedAt(), event.good(), recordedAt));
             if (ConditionalWrite.replaceIfUnchanged(
                     mongo,
                     record.productId(),
@@ -180,15 +183,5 @@ class ComplianceProjection {
                 return;
             }
         }
-    }
-
-    private static Map<String, SloTrack> with(Map<String, SloTrack> slos, String indicator, SloTrack track) {
-        Map<String, SloTrack> changed = new TreeMap<>(slos);
-        if (track == null) {
-            changed.remove(indicator);
-        } else {
-            changed.put(indicator, track);
-        }
-        return changed;
     }
 }

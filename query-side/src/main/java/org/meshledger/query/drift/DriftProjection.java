@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import org.axonframework.config.ProcessingGroup;
@@ -85,7 +84,8 @@ class DriftProjection {
                 event.productId(),
                 sequence,
                 state -> state.with(
-                        with(state.slos(), event.indicator().wireName(), SloTrack.of(event.slo())), state.breaching()));
+                        SloTrack.replacing(state.slos(), event.indicator().wireName(), SloTrack.of(event.slo())),
+                        state.breaching()));
     }
 
     @EventHandler
@@ -117,7 +117,7 @@ class DriftProjection {
             }
             SloTrack current = state.slos().get(indicator);
             SloTrack changed = current == null ? SloTrack.of(event.current()) : current.redefinedAs(event.current());
-            return state.with(with(state.slos(), indicator, changed), state.breaching());
+            return state.with(SloTrack.replacing(state.slos(), indicator, changed), state.breaching());
         });
     }
 
@@ -135,7 +135,7 @@ class DriftProjection {
                     Map.of("indicator", indicator, "previous", slo(event.previous())));
             Set<String> breaching = new TreeSet<>(state.breaching());
             breaching.remove(indicator);
-            return state.with(with(state.slos(), indicator, null), breaching);
+            return state.with(SloTrack.replacing(state.slos(), indicator, null), breaching);
         });
     }
 
@@ -180,7 +180,7 @@ class DriftProjection {
                 breaching.remove(indicator);
             }
         }
-        return state.with(with(state.slos(), indicator, observed), breaching);
+        return state.with(SloTrack.replacing(state.slos(), indicator, observed), breaching);
     }
 
     /** Events that do not change this view still move its version. */
@@ -233,16 +233,6 @@ class DriftProjection {
                 return;
             }
         }
-    }
-
-    private static Map<String, SloTrack> with(Map<String, SloTrack> slos, String indicator, SloTrack track) {
-        Map<String, SloTrack> changed = new TreeMap<>(slos);
-        if (track == null) {
-            changed.remove(indicator);
-        } else {
-            changed.put(indicator, track);
-        }
-        return changed;
     }
 
     private static String describe(Slo slo) {

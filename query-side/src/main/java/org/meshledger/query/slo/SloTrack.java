@@ -11,6 +11,17 @@ public record SloTrack(double threshold, double target, String window, Map<Strin
 
     public static final double MAX_BURN_RATE = 1000;
 
+    /** A copy of a view's SLOs with one indicator's track set, or removed when {@code track} is null. */
+    public static Map<String, SloTrack> replacing(Map<String, SloTrack> slos, String indicator, SloTrack track) {
+        Map<String, SloTrack> changed = new java.util.TreeMap<>(slos);
+        if (track == null) {
+            changed.remove(indicator);
+        } else {
+            changed.put(indicator, track);
+        }
+        return changed;
+    }
+
     public static SloTrack of(Slo slo) {
         return new SloTrack(slo.threshold(), slo.target(), Slo.formatWindow(slo.window()), Map.of());
     }
