@@ -26,9 +26,9 @@ import org.meshledger.api.model.ProductStatus;
 import org.meshledger.api.model.Slo;
 import org.meshledger.query.catalog.ProductSummary.ConsumerSummary;
 import org.meshledger.query.catalog.ProductSummary.SloSummary;
-import org.meshledger.query.support.ConditionalWrite;
 import org.meshledger.query.support.CreateOnce;
 import org.meshledger.query.support.ProductEvents;
+import org.meshledger.query.support.ViewUpdates;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -184,31 +184,31 @@ class ProductCatalogProjection {
     }
 
     private void update(String productId, long sequence, Instant recordedAt, UnaryOperator<ProductSummary> change) {
-        while (true) {
-            ProductSummary summary = mongo.findById(productId, ProductSummary.class);
-            if (summary == null || summary.version() >= sequence) {
-                return;
-            }
-            ProductSummary changed = change.apply(summary);
-            ProductSummary stamped = new ProductSummary(
-                    changed.productId(),
-                    changed.domain(),
-                    changed.name(),
-                    changed.classification(),
-                    changed.description(),
-                    changed.ownerTeam(),
-                    changed.status(),
-                    changed.currentContractVersion(),
-                    changed.compatibility(),
-                    changed.slos(),
-                    changed.consumers(),
-                    changed.registeredAt(),
-                    recordedAt,
-                    sequence);
-            if (ConditionalWrite.replaceIfUnchanged(mongo, productId, summary.version(), stamped)) {
-                return;
-            }
-        }
+        ViewUpdates.apply(
+                mongo,
+                ProductSummary.class,
+                productId,
+                summary -> summary.version() >= sequence,
+                summary -> stamped(change.apply(summary), recordedAt, sequence),
+                summary -> ViewUpdates.unchanged(productId, summary.version()));
+    }
+
+    private static ProductSummary stamped(ProductSummary changed, Instant recordedAt, long sequence) {
+        return new ProductSummary(
+                changed.productId(),
+                changed.domain(),
+                changed.name(),
+                changed.classification(),
+                changed.description(),
+                changed.ownerTeam(),
+                changed.status(),
+                changed.currentContractVersion(),
+                changed.compatibility(),
+                changed.slos(),
+                changed.consumers(),
+                changed.registeredAt(),
+                recordedAt,
+                sequence);
     }
 
     private static List<SloSummary> slos(ProductSummary summary, Indicator indicator, Slo slo) {

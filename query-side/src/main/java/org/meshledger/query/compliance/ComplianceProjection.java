@@ -24,10 +24,11 @@ import org.meshledger.api.event.SloDefined;
 import org.meshledger.api.event.SloRemoved;
 import org.meshledger.api.model.ProductStatus;
 import org.meshledger.query.slo.SloTrack;
-import org.meshledger.query.support.ConditionalWrite;
 import org.meshledger.query.support.CreateOnce;
 import org.meshledger.query.support.ProductEvents;
+import org.meshledger.query.support.ViewUpdates;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -135,26 +136,23 @@ class ComplianceProjection {
 
     @EventHandler
     void on(SliObserved event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
-        while (true) {
-            ComplianceRecord record = mongo.findById(event.productId(), ComplianceRecord.class);
-            if (record == null || record.observationVersion() >= sequence) {
-                return;
-            }
-            String indicator = event.indicator().wireName();
-            SloTrack track = record.slos().get(indicator);
-            Map<String, SloTrack> slos = track == null
-                    ? record.slos()
-                    : SloTrack.replacing(
-                            record.slos(), indicator, track.observed(event.observedAt(), event.good(), recordedAt));
-            if (ConditionalWrite.replaceIfUnchanged(
-                    mongo,
-                    record.productId(),
-                    record.version(),
-                    record.observationVersion(),
-                    record.withSlos(slos).atObservation(sequence))) {
-                return;
-            }
-        }
+        String indicator = event.indicator().wireName();
+        ViewUpdates.apply(
+                mongo,
+                ComplianceRecord.class,
+                event.productId(),
+                record -> record.observationVersion() >= sequence,
+                record -> {
+                    SloTrack track = record.slos().get(indicator);
+                    Map<String, SloTrack> slos = track == null
+                            ? record.slos()
+                            : SloTrack.replacing(
+                                    record.slos(),
+                                    indicator,
+                                    track.observed(event.observedAt(), event.good(), recordedAt));
+                    return record.withSlos(slos).atObservation(sequence);
+                },
+                ComplianceProjection::unchangedSinceRead);
     }
 
     /** Events that do not change this view still move its version. */
@@ -169,19 +167,16 @@ class ComplianceProjection {
     }
 
     private void update(String productId, long sequence, UnaryOperator<ComplianceRecord> change) {
-        while (true) {
-            ComplianceRecord record = mongo.findById(productId, ComplianceRecord.class);
-            if (record == null || record.version() >= sequence) {
-                return;
-            }
-            if (ConditionalWrite.replaceIfUnchanged(
-                    mongo,
-                    productId,
-                    record.version(),
-                    record.observationVersion(),
-                    change.apply(record).atVersion(sequence))) {
-                return;
-            }
-        }
+        ViewUpdates.apply(
+                mongo,
+                ComplianceRecord.class,
+                productId,
+                record -> record.version() >= sequence,
+                record -> change.apply(record).atVersion(sequence),
+                ComplianceProjection::unchangedSinceRead);
+    }
+
+    private static Query unchangedSinceRead(ComplianceRecord record) {
+        return ViewUpdates.unchanged(record.productId(), record.version(), record.observationVersion());
     }
 }

@@ -13,9 +13,9 @@ import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.meshledger.api.event.ContractVersionDeprecated;
 import org.meshledger.api.event.ContractVersionPublished;
 import org.meshledger.api.event.DataProductRegistered;
-import org.meshledger.query.support.ConditionalWrite;
 import org.meshledger.query.support.CreateOnce;
 import org.meshledger.query.support.ProductEvents;
+import org.meshledger.query.support.ViewUpdates;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -61,24 +61,20 @@ class ContractVersionsProjection {
                         null,
                         null,
                         event.document()));
-        while (true) {
-            ContractIndex index = mongo.findById(event.productId(), ContractIndex.class);
-            if (index == null || index.version() >= sequence) {
-                return;
-            }
-            if (event.deprecatedMajor() != null) {
-                deprecateMajor(event.productId(), index.versions(), event.deprecatedMajor(), event.sunsetAt());
-            }
-            List<String> versions = new ArrayList<>(index.versions());
-            versions.add(event.contractVersion());
-            if (ConditionalWrite.replaceIfUnchanged(
-                    mongo,
-                    index.productId(),
-                    index.version(),
-                    new ContractIndex(index.productId(), versions, sequence))) {
-                return;
-            }
-        }
+        ViewUpdates.apply(
+                mongo,
+                ContractIndex.class,
+                event.productId(),
+                index -> index.version() >= sequence,
+                index -> {
+                    if (event.deprecatedMajor() != null) {
+                        deprecateMajor(event.productId(), index.versions(), event.deprecatedMajor(), event.sunsetAt());
+                    }
+                    List<String> versions = new ArrayList<>(index.versions());
+                    versions.add(event.contractVersion());
+                    return new ContractIndex(index.productId(), versions, sequence);
+                },
+                index -> ViewUpdates.unchanged(index.productId(), index.version()));
     }
 
     @EventHandler

@@ -19,9 +19,9 @@ import org.meshledger.api.event.ContractVersionDeprecated;
 import org.meshledger.api.event.ContractVersionPublished;
 import org.meshledger.api.event.DataProductRegistered;
 import org.meshledger.api.event.OwnershipTransferred;
-import org.meshledger.query.support.ConditionalWrite;
 import org.meshledger.query.support.CreateOnce;
 import org.meshledger.query.support.ProductEvents;
+import org.meshledger.query.support.ViewUpdates;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -237,16 +237,13 @@ class ContractDriftProjection {
     }
 
     private void update(String productId, long sequence, UnaryOperator<ContractDriftState> change) {
-        while (true) {
-            ContractDriftState state = mongo.findById(productId, ContractDriftState.class);
-            if (state == null || state.version() >= sequence) {
-                return;
-            }
-            if (ConditionalWrite.replaceIfUnchanged(
-                    mongo, productId, state.version(), change.apply(state).atVersion(sequence))) {
-                return;
-            }
-        }
+        ViewUpdates.apply(
+                mongo,
+                ContractDriftState.class,
+                productId,
+                state -> state.version() >= sequence,
+                state -> change.apply(state).atVersion(sequence),
+                state -> ViewUpdates.unchanged(productId, state.version()));
     }
 
     private static Map<String, Object> details(Object... pairs) {

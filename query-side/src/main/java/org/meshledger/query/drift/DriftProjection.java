@@ -24,10 +24,11 @@ import org.meshledger.api.model.SloChange;
 import org.meshledger.query.slo.HourlyCounts.Counts;
 import org.meshledger.query.slo.SloStatus;
 import org.meshledger.query.slo.SloTrack;
-import org.meshledger.query.support.ConditionalWrite;
 import org.meshledger.query.support.CreateOnce;
 import org.meshledger.query.support.ProductEvents;
+import org.meshledger.query.support.ViewUpdates;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -145,20 +146,13 @@ class DriftProjection {
             @SequenceNumber long sequence,
             @Timestamp Instant at,
             @MessageIdentifier String eventId) {
-        while (true) {
-            DriftState state = mongo.findById(event.productId(), DriftState.class);
-            if (state == null || state.observationVersion() >= sequence) {
-                return;
-            }
-            if (ConditionalWrite.replaceIfUnchanged(
-                    mongo,
-                    state.productId(),
-                    state.version(),
-                    state.observationVersion(),
-                    observed(state, event, at, eventId).atObservation(sequence))) {
-                return;
-            }
-        }
+        ViewUpdates.apply(
+                mongo,
+                DriftState.class,
+                event.productId(),
+                state -> state.observationVersion() >= sequence,
+                state -> observed(state, event, at, eventId).atObservation(sequence),
+                DriftProjection::unchangedSinceRead);
     }
 
     /** The state with the observation counted, recording a breach transition on the timeline when there is one. */
@@ -219,20 +213,17 @@ class DriftProjection {
     }
 
     private void update(String productId, long sequence, UnaryOperator<DriftState> change) {
-        while (true) {
-            DriftState state = mongo.findById(productId, DriftState.class);
-            if (state == null || state.version() >= sequence) {
-                return;
-            }
-            if (ConditionalWrite.replaceIfUnchanged(
-                    mongo,
-                    productId,
-                    state.version(),
-                    state.observationVersion(),
-                    change.apply(state).atVersion(sequence))) {
-                return;
-            }
-        }
+        ViewUpdates.apply(
+                mongo,
+                DriftState.class,
+                productId,
+                state -> state.version() >= sequence,
+                state -> change.apply(state).atVersion(sequence),
+                DriftProjection::unchangedSinceRead);
+    }
+
+    private static Query unchangedSinceRead(DriftState state) {
+        return ViewUpdates.unchanged(state.productId(), state.version(), state.observationVersion());
     }
 
     private static String describe(Slo slo) {

@@ -15,9 +15,9 @@ import org.meshledger.api.event.DataProductRegistered;
 import org.meshledger.api.event.OwnershipTransferred;
 import org.meshledger.platform.web.RequestMetadata;
 import org.meshledger.query.ownershiphistory.OwnershipRecord.OwnerChange;
-import org.meshledger.query.support.ConditionalWrite;
 import org.meshledger.query.support.CreateOnce;
 import org.meshledger.query.support.ProductEvents;
+import org.meshledger.query.support.ViewUpdates;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -58,26 +58,26 @@ class OwnershipHistoryProjection {
             @MessageIdentifier String eventId,
             @MetaDataValue(RequestMetadata.ACTOR) String actor) {
         rememberTeam(event.toTeam(), event.productId());
-        while (true) {
-            OwnershipRecord record = mongo.findById(event.productId(), OwnershipRecord.class);
-            if (record == null || record.version() >= sequence) {
-                return;
-            }
-            List<OwnerChange> changes = new ArrayList<>(record.changes());
-            changes.add(new OwnerChange(
-                    event.toTeam(),
-                    event.effectiveAt(),
-                    event.reason(),
-                    event.approvedBy(),
-                    actor,
-                    recordedAt,
-                    eventId,
-                    sequence));
-            OwnershipRecord changed = new OwnershipRecord(record.productId(), record.domain(), changes, sequence);
-            if (ConditionalWrite.replaceIfUnchanged(mongo, record.productId(), record.version(), changed)) {
-                return;
-            }
-        }
+        OwnerChange change = new OwnerChange(
+                event.toTeam(),
+                event.effectiveAt(),
+                event.reason(),
+                event.approvedBy(),
+                actor,
+                recordedAt,
+                eventId,
+                sequence);
+        ViewUpdates.apply(
+                mongo,
+                OwnershipRecord.class,
+                event.productId(),
+                record -> record.version() >= sequence,
+                record -> {
+                    List<OwnerChange> changes = new ArrayList<>(record.changes());
+                    changes.add(change);
+                    return new OwnershipRecord(record.productId(), record.domain(), changes, sequence);
+                },
+                record -> ViewUpdates.unchanged(record.productId(), record.version()));
     }
 
     /** Events that do not change this view still move its version. */
