@@ -35,6 +35,7 @@ import org.meshledger.query.support.Projections;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -43,6 +44,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * Replaying each view while writes keep arriving ends with views equal to a rebuild made from scratch, and the
  * progress an operator watches goes from 0 to 1.
  */
+// a closed context stops its processors, which would otherwise poll the store through every later test class
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(
         classes = QuerySideApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -70,6 +73,7 @@ class ReplayTest {
     @Test
     void givenWritesArriving_whenEachViewIsReplayed_thenProgressGoesFrom0To1AndTheViewsEqualAFreshRebuild()
             throws Exception {
+        web = web.mutate().responseTimeout(Duration.ofSeconds(20)).build();
         for (int index = 0; index < 30; index++) {
             eventStore.publish(
                     history("claims.replay-" + UUID.randomUUID().toString().substring(0, 8))
