@@ -162,7 +162,11 @@ class ContractsEndToEndTest {
                     .expectBody(JsonNode.class)
                     .returnResult()
                     .getResponseBody();
-            if (drift != null && drift.get("items").findValuesAsText("kind").contains("CONTRACT_BREAKING_CHANGE")) {
+            if (drift != null
+                    && drift.get("items")
+                            .findValuesAsText("kind")
+                            .containsAll(java.util.List.of(
+                                    "CONTRACT_BREAKING_CHANGE", "SLA_LOOSENED", "CONSUMER_ON_DEPRECATED_VERSION"))) {
                 break;
             }
             sleep(100);

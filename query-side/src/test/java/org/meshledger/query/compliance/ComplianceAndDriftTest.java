@@ -119,7 +119,7 @@ class ComplianceAndDriftTest {
         assertThat(judged.at("/slos/0/status").asText()).isEqualTo("BREACHING");
         assertThat(judged.at("/compliant").asBoolean()).isFalse();
         assertThat(judged.at("/reasons/0").asText()).isEqualTo("SLO freshness is BREACHING (0.85 < 0.99)");
-        awaitDrift(product, 1);
+        awaitDrift(product, 2); // the contract's publication and the breach
         assertThat(kinds(product)).containsExactly("SLO_BREACH_STARTED");
 
         ProductHistory later = new ProductHistory(product, Instant.now()).continuing(history);
@@ -252,7 +252,7 @@ class ComplianceAndDriftTest {
                         sunset));
         observe(history, product, 10, 0);
         publish(history);
-        JsonNode drift = awaitDrift(product, 5);
+        JsonNode drift = awaitDrift(product, 6); // two publications, breaking, SLA, mismatch, deprecated consumer
         JsonNode breaking = entry(drift, "CONTRACT_BREAKING_CHANGE");
         assertThat(breaking.get("severity").asText()).isEqualTo("CRITICAL");
         assertThat(texts(breaking.at("/details/consumersOnOldMajor"))).containsExactly("fraud-analytics");
