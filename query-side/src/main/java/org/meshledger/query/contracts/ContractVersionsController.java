@@ -23,6 +23,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
@@ -58,10 +59,19 @@ class ContractVersionsController {
     Mono<ResponseEntity<String>> document(
             @PathVariable @Pattern(regexp = Ids.PRODUCT_ID) String productId,
             @PathVariable @Size(max = 64) String contractVersion,
-            @org.springframework.web.bind.annotation.RequestHeader(value = "Accept", required = false) String accept) {
+            @RequestParam(required = false) Long minVersion,
+            @RequestHeader(value = "Accept", required = false) String accept) {
         boolean yaml = accept != null && accept.contains("yaml");
-        return Blocking.call(() -> Optional.ofNullable(mongo.findById(
-                        ContractVersionRecord.idOf(productId, contractVersion), ContractVersionRecord.class)))
+        Mono<?> caughtUp = minVersion == null
+                ? Mono.just(true)
+                : ReadYourWrites.answer(
+                                () -> Optional.ofNullable(mongo.findById(productId, ContractIndex.class)),
+                                ContractIndex::version,
+                                minVersion,
+                                index -> index)
+                        .defaultIfEmpty(ResponseEntity.notFound().build());
+        return caughtUp.then(Blocking.call(() -> Optional.ofNullable(mongo.findById(
+                        ContractVersionRecord.idOf(productId, contractVersion), ContractVersionRecord.class))))
                 .flatMap(Mono::justOrEmpty)
                 .map(record -> ResponseEntity.ok()
                         .contentType(yaml ? APPLICATION_YAML : MediaType.APPLICATION_JSON)
