@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.meshledger.api.error.BreakingChangesRefused;
 import org.meshledger.api.error.ErrorCode;
 import org.meshledger.api.error.RuleViolation;
-import org.meshledger.api.event.ContractVersionDeprecated;
 import org.meshledger.api.event.ContractVersionPublished;
 import org.meshledger.api.model.Bump;
 import org.meshledger.api.model.Compatibility;
@@ -72,10 +71,6 @@ public final class PublishedContracts {
         versions.add(new Published(
                 new Semver(event.contractVersion()), ContractTree.of(OdcsDocuments.parse(event.document()))));
         mode = event.compatibility();
-    }
-
-    public void record(ContractVersionDeprecated event) {
-        // the sunset lives in the views; the gate does not depend on it
     }
 
     public boolean isEmpty() {

@@ -312,8 +312,7 @@ public class DataProduct {
 
     @EventSourcingHandler
     void on(ContractVersionDeprecated event, @SequenceNumber long sequence) {
-        contracts.record(event);
-        version = sequence;
+        version = sequence; // sunsets live in the views: the publication gate does not depend on them
     }
 
     @EventSourcingHandler

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.meshledger.api.error.FieldError;
@@ -110,8 +109,4 @@ class ObservationReader {
     record ObservationLine(String productId, String indicator, Double value, Instant observedAt) {}
 
     record ProductMeasurement(String productId, SliMeasurement measurement) {}
-
-    static List<FieldError> newProblems() {
-        return new ArrayList<>();
-    }
 }

@@ -38,9 +38,9 @@ public final class RequestBodies {
         });
     }
 
-    /** Reads and drops what is left of the body; false when it is too large to be worth it. */
-    public static Mono<Boolean> drain(ServerHttpRequest request) {
-        return readAtMost(request, 0).map(nothingKept -> true).onErrorResume(alreadyRead -> Mono.just(true));
+    /** Reads and drops what is left of the body (a body already read, or too large to be worth it, is left). */
+    public static Mono<Void> drain(ServerHttpRequest request) {
+        return readAtMost(request, 0).onErrorResume(alreadyRead -> Mono.empty()).then();
     }
 
     private static boolean release(DataBuffer buffer) {

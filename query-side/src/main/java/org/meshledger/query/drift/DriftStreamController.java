@@ -1,6 +1,7 @@
 package org.meshledger.query.drift;
 
 import jakarta.validation.constraints.Pattern;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.meshledger.api.model.Ids;
@@ -25,9 +26,11 @@ class DriftStreamController {
     private static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
     private final DriftStreamReader reader;
+    private final Clock clock;
 
-    DriftStreamController(DriftStreamReader reader) {
+    DriftStreamController(DriftStreamReader reader, Clock clock) {
         this.reader = reader;
+        this.clock = clock;
     }
 
     @GetMapping(value = "/api/drift/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -35,7 +38,7 @@ class DriftStreamController {
             @RequestParam(required = false) @Pattern(regexp = Ids.ID) String domain,
             @RequestParam(required = false) Severity severity,
             @RequestHeader(value = "Last-Event-ID", required = false) Long lastEventId) {
-        DriftFilter filter = new DriftFilter(null, domain, null, severity, null, null, java.time.Instant.now());
+        DriftFilter filter = new DriftFilter(null, domain, null, severity, null, null, clock.instant());
         return Blocking.call(() -> lastEventId != null ? lastEventId : reader.latest())
                 .flatMapMany(start -> {
                     DriftStreamReader.Position position = reader.from(start);
