@@ -154,7 +154,7 @@ class QueryApiTest {
 
     @Test
     void givenATeamThatOwnedTwice_whenItsHistoryIsAskedForAnInterval_thenOnlyItsPeriodsInIt() {
-        get("/api/products/" + productId + "?minVersion=3", "dev-viewer")
+        get("/api/products/" + productId + "/ownership-history?minVersion=3", "dev-viewer")
                 .expectStatus()
                 .isOk();
         get("/api/teams/" + team + "/ownership-history?from=2026-02-01T00:00:00Z&to=2026-07-01T00:00:00Z", "dev-viewer")
