@@ -71,7 +71,7 @@ class ComplianceMetrics {
         sloStatus.register(statuses, true);
         sloBurnRate.register(burns, true);
         productCompliant.register(compliant, true);
-        Rollup mesh = compliance.mesh();
+        Rollup mesh = compliance.mesh(products);
         meshRate.set(mesh.complianceRate() == null ? Double.NaN : mesh.complianceRate());
         domainRate.register(
                 mesh.domains().stream()
