@@ -131,7 +131,7 @@ class AllInOneLauncherTest {
             assertThat(workingDirectory.resolve("data")).doesNotExist();
             try (var client = com.mongodb.client.MongoClients.create("mongodb://127.0.0.1:" + storePort)) {
                 assertThat(client.getDatabase("meshledger")
-                                .getCollection("domainevents")
+                                .getCollection("events")
                                 .countDocuments())
                         .isEqualTo(1);
             }

@@ -1,6 +1,10 @@
 package org.meshledger.command.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import com.fasterxml.jackson.databind.util.StdConverter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +27,18 @@ public final class PublishedContracts {
     private final List<Published> versions = new ArrayList<>();
     private Compatibility mode = Compatibility.FULL;
 
-    record Published(Semver version, Map<String, Object> tree) {}
+    /** As a snapshot keeps it: the version as its text. */
+    record Published(
+            @JsonSerialize(using = ToStringSerializer.class) @JsonDeserialize(converter = SemverText.class)
+                    Semver version,
+            Map<String, Object> tree) {}
+
+    static final class SemverText extends StdConverter<String, Semver> {
+        @Override
+        public Semver convert(String version) {
+            return new Semver(version);
+        }
+    }
 
     public ContractVersionPublished judge(
             String productId, String document, Compatibility requested, Instant now, ContractPolicy policy) {

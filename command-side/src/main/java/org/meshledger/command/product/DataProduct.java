@@ -52,7 +52,7 @@ import org.meshledger.command.governance.Stewards;
  * A data product: who owns it, which SLOs it commits to, who consumes it, and where it is in its life. Every rule is
  * checked before an event is applied, so a refused command records nothing.
  */
-@Aggregate
+@Aggregate(cache = "productCache", snapshotTriggerDefinition = "productSnapshotTrigger")
 public class DataProduct {
 
     @AggregateIdentifier

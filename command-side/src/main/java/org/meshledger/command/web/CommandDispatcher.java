@@ -5,6 +5,7 @@ import java.util.Map;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.meshledger.platform.web.Blocking;
 import org.meshledger.platform.web.CorrelationIdFilter;
 import org.meshledger.platform.web.RequestMetadata;
@@ -16,6 +17,8 @@ import reactor.core.publisher.Mono;
 @Component
 public class CommandDispatcher {
 
+    private static final int MAX_ATTEMPTS = 3;
+
     private final CommandGateway commandGateway;
 
     public CommandDispatcher(CommandGateway commandGateway) {
@@ -25,8 +28,24 @@ public class CommandDispatcher {
     public <R> Mono<R> send(Object command, ServerWebExchange exchange) {
         return exchange.getPrincipal()
                 .map(principal -> metadata(principal.getName(), exchange))
-                .flatMap(metadata -> Blocking.call(
-                        () -> commandGateway.<R>sendAndWait(new GenericCommandMessage<>(command, metadata))));
+                .flatMap(metadata -> Blocking.call(() -> sendRetryingConflicts(command, metadata)));
+    }
+
+    /**
+     * A conflict on append means another replica changed the product after this one loaded it (or this replica's
+     * cached copy was stale, and is now dropped). The command is judged again against the product as it now is:
+     * an If-Match or a rule still refuses it if the change matters.
+     */
+    private <R> R sendRetryingConflicts(Object command, MetaData metadata) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return commandGateway.sendAndWait(new GenericCommandMessage<>(command, metadata));
+            } catch (ConcurrencyException conflict) {
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw conflict;
+                }
+            }
+        }
     }
 
     private static MetaData metadata(String actor, ServerWebExchange exchange) {

@@ -1,5 +1,7 @@
 package org.meshledger.platform.eventstore;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -27,8 +29,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * The event store for now: the Axon Mongo extension's engine, one document per event, Jackson for everything it
- * serialises. Every piece of its wiring is here so that replacing the engine touches one class.
+ * The event store: the ledger's own engine ({@link LedgerEventStorageEngine}) on MongoDB, Jackson for everything it
+ * serialises, tokens in the views database.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(StoreProperties.class)
@@ -56,6 +58,35 @@ public class EventStoreConfiguration {
     public EventStorageEngine eventStorageEngine(
             MongoClient mongoClient, StoreProperties properties, TransactionManager transactionManager) {
         Serializer serializer = jacksonSerializer();
+        if (properties.extensionEngine()) {
+            return extensionEngine(mongoClient, properties, transactionManager, serializer);
+        }
+        return LedgerEventStorageEngine.builder()
+                .database(mongoClient.getDatabase(properties.database()))
+                .gapTimeout(properties.gapTimeout())
+                .batchSize(properties.batchSize())
+                .eventSerializer(serializer)
+                .snapshotSerializer(snapshotSerializer())
+                .build();
+    }
+
+    @Bean
+    public EventLogHead eventLogHead(EventStorageEngine engine, MongoClient mongoClient, StoreProperties properties) {
+        if (engine instanceof LedgerEventStorageEngine ledger) {
+            return ledger::nextIndex;
+        }
+        return () -> mongoClient
+                .getDatabase(properties.database())
+                .getCollection("domainevents")
+                .countDocuments();
+    }
+
+    /** The peer the ledger's engine is measured against; never the production engine (it can skip events). */
+    public static EventStorageEngine extensionEngine(
+            MongoClient mongoClient,
+            StoreProperties properties,
+            TransactionManager transactionManager,
+            Serializer serializer) {
         return MongoEventStorageEngine.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder()
                         .mongoDatabase(mongoClient, properties.database())
@@ -64,6 +95,7 @@ public class EventStoreConfiguration {
                         EventEntryConfiguration.getDefault(), properties.lookBack()))
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
+                .batchSize(properties.batchSize())
                 .transactionManager(transactionManager)
                 .build();
     }
@@ -93,8 +125,24 @@ public class EventStoreConfiguration {
         return new SimpleCorrelationDataProvider(RequestMetadata.KEYS);
     }
 
+    /**
+     * A snapshot is the aggregate itself, whose state is private fields without getters: serialise the fields. A
+     * snapshot that cannot be read back is ignored and the aggregate is rebuilt from its events.
+     */
+    public static Serializer snapshotSerializer() {
+        ObjectMapper mapper = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+                .setVisibility(PropertyAccessor.CREATOR, JsonAutoDetect.Visibility.ANY);
+        return JacksonSerializer.builder().objectMapper(mapper).build();
+    }
+
     /** Events are forever: reading one written by an older or newer release must not fail on a field it lacks. */
-    static Serializer jacksonSerializer() {
+    public static Serializer jacksonSerializer() {
         ObjectMapper mapper = new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

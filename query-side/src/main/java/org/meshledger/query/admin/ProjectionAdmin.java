@@ -1,21 +1,12 @@
 package org.meshledger.query.admin;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.axonframework.common.DateTimeUtils;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.WrappedToken;
-import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoTrackingToken;
-import org.bson.Document;
-import org.meshledger.platform.eventstore.StoreProperties;
+import org.meshledger.platform.eventstore.EventLogHead;
 import org.springframework.stereotype.Component;
 
 /** Each view's processor as an operator sees it, and the replay that rebuilds a view from the event store. */
@@ -27,16 +18,12 @@ public class ProjectionAdmin {
 
     private final EventProcessingConfiguration processing;
     private final ReplayProgress progress;
-    private final MongoCollection<Document> events;
+    private final EventLogHead head;
 
-    ProjectionAdmin(
-            EventProcessingConfiguration processing,
-            ReplayProgress progress,
-            MongoClient mongoClient,
-            StoreProperties store) {
+    ProjectionAdmin(EventProcessingConfiguration processing, ReplayProgress progress, EventLogHead head) {
         this.processing = processing;
         this.progress = progress;
-        this.events = mongoClient.getDatabase(store.database()).getCollection("domainevents");
+        this.head = head;
     }
 
     public List<ProjectionStatus> all() {
@@ -50,12 +37,11 @@ public class ProjectionAdmin {
             boolean caughtUp = !segments.isEmpty() && segments.stream().allMatch(EventTrackerStatus::isCaughtUp);
             boolean replaying = progress.replaying(
                     view, segments.stream().anyMatch(EventTrackerStatus::isReplaying), !segments.isEmpty());
-            Instant position = segments.stream()
-                    .map(segment -> timestampOf(segment.getTrackingToken()))
-                    .flatMap(Optional::stream)
-                    .min(Comparator.naturalOrder())
-                    .orElse(null);
-            long lag = caughtUp && !replaying ? 0 : eventsAfter(position);
+            long position = segments.stream()
+                    .mapToLong(segment -> positionOf(segment.getTrackingToken()))
+                    .min()
+                    .orElse(-1);
+            long lag = caughtUp && !replaying ? 0 : Math.max(0, head.nextIndex() - 1 - position);
             return new ProjectionStatus(
                     view,
                     processor.isRunning(),
@@ -71,7 +57,7 @@ public class ProjectionAdmin {
     /** Rebuilds the view from the first event; the service keeps answering from the view as it refills. */
     public Optional<ProjectionStatus> replay(String view) {
         return processor(view).map(processor -> {
-            progress.started(view, events.countDocuments());
+            progress.started(view, head.nextIndex());
             processor.shutDown();
             processor.resetTokens();
             processor.start();
@@ -86,14 +72,7 @@ public class ProjectionAdmin {
         return processing.eventProcessor(view, StreamingEventProcessor.class);
     }
 
-    private long eventsAfter(Instant position) {
-        return position == null
-                ? events.countDocuments()
-                : events.countDocuments(Filters.gt("timestamp", DateTimeUtils.formatInstant(position)));
-    }
-
-    private static Optional<Instant> timestampOf(TrackingToken token) {
-        TrackingToken unwrapped = WrappedToken.unwrapLowerBound(token);
-        return unwrapped instanceof MongoTrackingToken mongo ? Optional.of(mongo.getTimestamp()) : Optional.empty();
+    private static long positionOf(TrackingToken token) {
+        return token == null ? -1 : token.position().orElse(-1);
     }
 }

@@ -32,7 +32,8 @@ class AuditController {
             @PathVariable @Pattern(regexp = Ids.PRODUCT_ID) String productId,
             @RequestParam(required = false) Instant from,
             @RequestParam(required = false) Instant to) {
-        return Flux.defer(() -> Flux.fromStream(eventStore.readEvents(productId).asStream()))
+        return Flux.defer(() ->
+                        Flux.fromStream(eventStore.readEvents(productId, 0).asStream()))
                 .subscribeOn(Schedulers.boundedElastic())
                 .switchIfEmpty(Flux.error(() -> NotFound.product(productId)))
                 .filter(event -> from == null || !event.getTimestamp().isBefore(from))

@@ -1,0 +1,28 @@
+package org.meshledger.command.config;
+
+import org.axonframework.common.caching.Cache;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Keeps a command's cost flat as a product's history grows: recently used products stay loaded, and a product is
+ * snapshotted every {@code snapshot-every} events so a cold load reads one snapshot and a short tail.
+ */
+@Configuration(proxyBeanMethods = false)
+class AggregateConfiguration {
+
+    @Bean
+    Cache productCache(@Value("${meshledger.aggregates.cache-size:10000}") long cacheSize) {
+        return new AggregateCache(cacheSize);
+    }
+
+    @Bean
+    SnapshotTriggerDefinition productSnapshotTrigger(
+            Snapshotter snapshotter, @Value("${meshledger.aggregates.snapshot-every:250}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+}

@@ -1,0 +1,140 @@
+package org.meshledger.platform.eventstore;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the event log in global-index order for tracking processors. Every read is a lookup of exact indexes
+ * ({@code _id $in}), which both MongoDB and the embedded store answer from the primary index whatever the size
+ * of the log. An index below the highest one seen that holds nothing yet is a gap: the token remembers it and
+ * every read looks again. A gap older than the timeout is given up by filling it with a placeholder; because the
+ * index is unique, a writer that allocated it and inserts later fails and retries with a fresh index, so an
+ * event is either read or never acknowledged, never skipped.
+ */
+final class EventLogTracker {
+
+    private static final Logger log = LoggerFactory.getLogger(EventLogTracker.class);
+    private static final int MAX_REMEMBERED_GAPS = 100_000;
+
+    private final MongoCollection<Document> events;
+    private final GlobalSequence sequence;
+    private final long gapTimeoutNanos;
+    private final Map<Long, Long> gapSeenAt = new ConcurrentHashMap<>();
+
+    EventLogTracker(MongoCollection<Document> events, GlobalSequence sequence, Duration gapTimeout) {
+        this.events = events;
+        this.sequence = sequence;
+        this.gapTimeoutNanos = gapTimeout.toNanos();
+    }
+
+    List<TrackedEventData<?>> fetch(TrackingToken lastToken, int batchSize) {
+        GapAwareTrackingToken token = (GapAwareTrackingToken) lastToken;
+        long index = token == null ? -1 : token.getIndex();
+        TreeSet<Long> gaps = token == null ? new TreeSet<>() : new TreeSet<>(token.getGaps());
+        List<Long> ids = new ArrayList<>(gaps);
+        long scanFrom = index + 1;
+        long allocated = sequence.next();
+        while (true) {
+            long scanTo = Math.min(scanFrom + batchSize - 1, allocated - 1);
+            if (ids.isEmpty() && scanFrom > scanTo) {
+                return List.of();
+            }
+            for (long id = scanFrom; id <= scanTo; id++) {
+                ids.add(id);
+            }
+            Map<Long, Document> found = find(ids);
+            Commits.completeWith(found, this::findAll);
+            List<TrackedEventData<?>> batch = new ArrayList<>();
+            for (long id : ids) {
+                Document document = found.get(id);
+                Commits.Visibility visibility =
+                        document == null ? Commits.Visibility.PENDING : Commits.of(document, found);
+                if (visibility == Commits.Visibility.PENDING) {
+                    continue;
+                }
+                if (id > index) {
+                    for (long skipped = index + 1; skipped < id; skipped++) {
+                        gaps.add(skipped);
+                    }
+                    index = id;
+                } else {
+                    gaps.remove(id);
+                }
+                gapSeenAt.remove(id);
+                if (visibility == Commits.Visibility.VISIBLE) {
+                    batch.add(new TrackedDomainEventData<>(
+                            GapAwareTrackingToken.newInstance(index, gaps), EventDocuments.toEventData(document)));
+                }
+            }
+            giveUpOldGaps(gaps);
+            if (!batch.isEmpty()) {
+                return batch;
+            }
+            if (scanTo >= allocated - 1) {
+                return batch;
+            }
+            // only placeholders, or nothing stored yet while later indexes are allocated: read on, or a run of
+            // abandoned indexes longer than a batch would stop this tracker for good
+            scanFrom = scanTo + 1;
+            ids = new ArrayList<>();
+        }
+    }
+
+    private void giveUpOldGaps(Collection<Long> gaps) {
+        if (gapSeenAt.size() > MAX_REMEMBERED_GAPS) {
+            gapSeenAt.clear();
+        }
+        long now = System.nanoTime();
+        for (long gap : gaps) {
+            long seenAt = gapSeenAt.computeIfAbsent(gap, ignored -> now);
+            if (now - seenAt > gapTimeoutNanos) {
+                fillWithPlaceholder(gap);
+            }
+        }
+    }
+
+    private void fillWithPlaceholder(long gap) {
+        try {
+            events.insertOne(EventDocuments.placeholder(gap));
+            log.warn(
+                    "Gave up waiting for the event at global index {} after {} ms; the index now holds a placeholder"
+                            + " and its writer, if any, will store the event at a new index",
+                    gap,
+                    gapTimeoutNanos / 1_000_000);
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            // the event (or another tracker's placeholder) got there first; the next read sees it
+        }
+    }
+
+    private Map<Long, Document> find(Collection<Long> ids) {
+        Map<Long, Document> found = new HashMap<>();
+        for (Document document : findAll(ids)) {
+            found.put(EventDocuments.globalIndex(document), document);
+        }
+        return found;
+    }
+
+    private List<Document> findAll(Collection<Long> ids) {
+        return events.find(Filters.in(EventDocuments.ID, ids)).into(new ArrayList<>());
+    }
+}
