@@ -24,6 +24,28 @@ final class ContractTree {
         return tree;
     }
 
+    /**
+     * The same tree with every number in the form {@link #of} gives it, whatever a deserialiser made of it: a
+     * snapshot read back must compare equal to the tree it was written from.
+     */
+    @SuppressWarnings("unchecked")
+    static <T> T canonical(T value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            map.forEach((key, element) -> copy.put((String) key, canonical(element)));
+            return (T) copy;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>();
+            list.forEach(element -> copy.add(canonical(element)));
+            return (T) copy;
+        }
+        if (value instanceof Number number) {
+            return (T) new java.math.BigDecimal(number.toString()).stripTrailingZeros();
+        }
+        return value;
+    }
+
     private static Object normalise(JsonNode node, String field) {
         if (node.isObject()) {
             Map<String, Object> map = new LinkedHashMap<>();

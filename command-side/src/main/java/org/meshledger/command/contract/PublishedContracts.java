@@ -31,7 +31,12 @@ public final class PublishedContracts {
     record Published(
             @JsonSerialize(using = ToStringSerializer.class) @JsonDeserialize(converter = SemverText.class)
                     Semver version,
-            Map<String, Object> tree) {}
+            Map<String, Object> tree) {
+
+        Published {
+            tree = ContractTree.canonical(tree);
+        }
+    }
 
     static final class SemverText extends StdConverter<String, Semver> {
         @Override
