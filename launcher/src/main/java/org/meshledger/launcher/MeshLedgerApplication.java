@@ -31,6 +31,9 @@ public class MeshLedgerApplication {
     public static final String CONFIG_NAME = "meshledger";
 
     public static void main(String[] args) {
+        if (args.length > 0 && MigrateEventsCommand.NAME.equals(args[0])) {
+            System.exit(MigrateEventsCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out));
+        }
         System.setProperty("axoniq.update-checker.disabled", "true");
         new SpringApplicationBuilder(MeshLedgerApplication.class)
                 .properties("spring.config.name=" + CONFIG_NAME)

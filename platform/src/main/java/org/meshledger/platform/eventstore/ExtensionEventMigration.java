@@ -1,0 +1,103 @@
+package org.meshledger.platform.eventstore;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Sorts;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.bson.Document;
+import org.bson.types.Binary;
+
+/**
+ * Copies an event collection written by the Axon Mongo extension (one document per event) into the ledger's format:
+ * the same events, in the extension's own order (timestamp, then sequence), each given a global index in that order.
+ * A deployment from before the ledger's engine moves over with it; views are then rebuilt from the copy.
+ */
+public final class ExtensionEventMigration {
+
+    /** The collection the extension's engine writes events to. */
+    public static final String EXTENSION_EVENTS = "domainevents";
+
+    private static final int BATCH = 1_000;
+
+    public record Result(long events, long aggregates, long firstIndex) {}
+
+    private ExtensionEventMigration() {}
+
+    /**
+     * @throws IllegalStateException if the target already holds events: a migration copies into an empty ledger, so
+     *     running it twice cannot duplicate anything
+     */
+    public static Result migrate(MongoCollection<Document> source, MongoDatabase target) {
+        MongoCollection<Document> events = target.getCollection(LedgerEventStorageEngine.EVENTS);
+        if (events.countDocuments() > 0) {
+            throw new IllegalStateException("The target database '%s' already holds events; migrate into an empty one"
+                    .formatted(target.getName()));
+        }
+        events.createIndex(Indexes.ascending(EventDocuments.STREAM_KEY), new IndexOptions().unique(true));
+        GlobalSequence sequence = new GlobalSequence(target.getCollection(LedgerEventStorageEngine.SEQUENCES));
+        long first = sequence.allocate(Math.toIntExact(source.countDocuments()));
+        long index = first;
+        Set<String> aggregates = new HashSet<>();
+        List<Document> batch = new ArrayList<>(BATCH);
+        try (MongoCursor<Document> cursor = source.find()
+                .sort(Sorts.ascending("timestamp", "sequenceNumber"))
+                .iterator()) {
+            while (cursor.hasNext()) {
+                Document entry = cursor.next();
+                aggregates.add(entry.getString("aggregateIdentifier"));
+                batch.add(converted(entry, index++));
+                if (batch.size() == BATCH) {
+                    events.insertMany(batch, new InsertManyOptions().ordered(true));
+                    batch.clear();
+                }
+            }
+        }
+        if (!batch.isEmpty()) {
+            events.insertMany(batch, new InsertManyOptions().ordered(true));
+        }
+        sequence.advancePast(index - 1);
+        return new Result(index - first, aggregates.size(), first);
+    }
+
+    private static Document converted(Document entry, long index) {
+        String aggregate = entry.getString("aggregateIdentifier");
+        long sequenceNumber = ((Number) entry.get("sequenceNumber")).longValue();
+        return new Document(EventDocuments.ID, index)
+                .append(EventDocuments.STREAM_KEY, EventDocuments.streamKey(aggregate, sequenceNumber))
+                .append(EventDocuments.AGGREGATE, aggregate)
+                .append(EventDocuments.SEQUENCE, sequenceNumber)
+                .append(EventDocuments.TYPE, entry.getString("type"))
+                .append(EventDocuments.EVENT_ID, entry.getString("eventIdentifier"))
+                .append(EventDocuments.TIMESTAMP, entry.getString("timestamp"))
+                .append(EventDocuments.PAYLOAD_TYPE, entry.getString("payloadType"))
+                .append(EventDocuments.PAYLOAD_REVISION, entry.getString("payloadRevision"))
+                .append(EventDocuments.PAYLOAD, text(entry.get("serializedPayload")))
+                .append(EventDocuments.METADATA, text(entry.get("serializedMetaData")));
+    }
+
+    /** The extension stores what the serializer produced: text, bytes, or a document. */
+    private static String text(Object serialized) {
+        if (serialized == null || serialized instanceof String) {
+            return (String) serialized;
+        }
+        if (serialized instanceof Binary binary) {
+            return new String(binary.getData(), StandardCharsets.UTF_8);
+        }
+        if (serialized instanceof byte[] bytes) {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+        if (serialized instanceof Document document) {
+            return document.toJson();
+        }
+        throw new IllegalStateException(
+                "Unreadable serialized form: " + serialized.getClass().getName());
+    }
+}
