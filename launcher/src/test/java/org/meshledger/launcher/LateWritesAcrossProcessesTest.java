@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.meshledger.launcher.ProcessHarness.get;
 import static org.meshledger.launcher.ProcessHarness.json;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,6 +61,13 @@ class LateWritesAcrossProcessesTest {
             assertThat(catalogued(ledgerPort))
                     .as("the ledger's views hold every event")
                     .isEqualTo(WRITTEN);
+            try (MongoClient mongo = MongoClients.create(uri)) {
+                assertThat(mongo.getDatabase("ledger_events")
+                                .getCollection("events")
+                                .countDocuments(Filters.eq("placeholder", true)))
+                        .as("the held writes lost their first indexes to placeholders and were stored again")
+                        .isPositive();
+            }
             assertThat(skipped)
                     .as("the extension's engine skips inserts later than its look-back")
                     .isPositive();
