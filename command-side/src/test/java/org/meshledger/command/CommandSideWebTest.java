@@ -1,9 +1,12 @@
 package org.meshledger.command;
 
+import java.time.Duration;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.meshledger.platform.testing.TestClients;
 import org.meshledger.platform.testing.TestStore;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -21,8 +24,15 @@ public abstract class CommandSideWebTest {
     protected static final String AUDITOR = "dev-auditor";
     protected static final String VIEWER = "dev-viewer";
 
-    @Autowired
     protected WebTestClient web;
+
+    @LocalServerPort
+    private int port;
+
+    @BeforeEach
+    void connect() {
+        web = TestClients.to(port, Duration.ofSeconds(15));
+    }
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {

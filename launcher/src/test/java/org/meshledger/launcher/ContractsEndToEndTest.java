@@ -17,9 +17,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.meshledger.platform.testing.TestClients;
 import org.meshledger.platform.testing.TestStore;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -39,8 +40,10 @@ class ContractsEndToEndTest {
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Autowired
     private WebTestClient web;
+
+    @LocalServerPort
+    private int port;
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
@@ -59,7 +62,7 @@ class ContractsEndToEndTest {
     @MethodSource("examples")
     void givenAnOfficialExample_whenImportedAsAFirstVersion_thenItsExportMeansTheSameAndIsSchemaValid(Path example)
             throws IOException {
-        web = web.mutate().responseTimeout(Duration.ofSeconds(15)).build();
+        web = TestClients.to(port, Duration.ofSeconds(15));
         String yaml = Files.readString(example);
         JsonNode original = YAML.readTree(yaml);
         String version = original.get("version").asText();
@@ -116,7 +119,7 @@ class ContractsEndToEndTest {
     @Test
     void givenThePeerPairAndAConsumerOnMajor1_whenV2IsPublished_thenOneCriticalBreakingEntryNamingItAndOneSlaLoosened()
             throws IOException {
-        web = web.mutate().responseTimeout(Duration.ofSeconds(15)).build();
+        web = TestClients.to(port, Duration.ofSeconds(15));
         Path pair = ODCS.resolveSibling("peer-fixtures").resolve("datacontract-cli-changelog");
         String product = "orders.c-" + UUID.randomUUID().toString().substring(0, 8);
         write(

@@ -14,10 +14,12 @@ import org.meshledger.api.event.ConsumerRegistered;
 import org.meshledger.api.event.DataProductRegistered;
 import org.meshledger.api.event.OwnershipTransferred;
 import org.meshledger.api.model.Classification;
+import org.meshledger.platform.testing.TestClients;
 import org.meshledger.platform.testing.TestStore;
 import org.meshledger.query.support.ProductHistory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
@@ -38,8 +40,10 @@ class QueryApiTest {
     private static final Instant MAR = Instant.parse("2026-03-01T00:00:00Z");
     private static final Instant JUN = Instant.parse("2026-06-01T00:00:00Z");
 
-    @Autowired
     private WebTestClient web;
+
+    @LocalServerPort
+    private int port;
 
     @Autowired
     private EventStore eventStore;
@@ -66,7 +70,7 @@ class QueryApiTest {
                 .then(new ConsumerRegistered(productId, "fraud-analytics", 1));
         eventStore.publish(history.events());
         // the first answer may wait for processors that are still claiming their segments
-        web = web.mutate().responseTimeout(Duration.ofSeconds(15)).build();
+        web = TestClients.to(port, Duration.ofSeconds(15));
     }
 
     @Test

@@ -32,6 +32,7 @@ final class EventLogTracker {
 
     private static final Logger log = LoggerFactory.getLogger(EventLogTracker.class);
     private static final int MAX_REMEMBERED_GAPS = 100_000;
+    private static final int IDLE_WINDOW = 32;
 
     private final MongoCollection<Document> events;
     private final GlobalSequence sequence;
@@ -49,25 +50,27 @@ final class EventLogTracker {
         long index = token == null ? -1 : token.getIndex();
         TreeSet<Long> gaps = token == null ? new TreeSet<>() : new TreeSet<>(token.getGaps());
         List<Long> ids = new ArrayList<>(gaps);
+        List<TrackedEventData<?>> batch = new ArrayList<>();
         long scanFrom = index + 1;
-        long allocated = sequence.next();
+        // an idle poll asks for a few indexes; a busy log gets full windows
+        int window = Math.min(batchSize, IDLE_WINDOW);
         while (true) {
-            long scanTo = Math.min(scanFrom + batchSize - 1, allocated - 1);
-            if (ids.isEmpty() && scanFrom > scanTo) {
-                return List.of();
-            }
+            long scanTo = scanFrom + window - 1;
             for (long id = scanFrom; id <= scanTo; id++) {
                 ids.add(id);
             }
             Map<Long, Document> found = find(ids);
             Commits.completeWith(found, this::findAll);
-            List<TrackedEventData<?>> batch = new ArrayList<>();
+            long storedInWindow = 0;
             for (long id : ids) {
                 Document document = found.get(id);
                 Commits.Visibility visibility =
                         document == null ? Commits.Visibility.PENDING : Commits.of(document, found);
                 if (visibility == Commits.Visibility.PENDING) {
                     continue;
+                }
+                if (id >= scanFrom) {
+                    storedInWindow++;
                 }
                 if (id > index) {
                     for (long skipped = index + 1; skipped < id; skipped++) {
@@ -84,15 +87,17 @@ final class EventLogTracker {
                 }
             }
             giveUpOldGaps(gaps);
-            if (!batch.isEmpty()) {
+            boolean windowFull = storedInWindow == window;
+            boolean readOn = batch.isEmpty()
+                    // only placeholders, or nothing yet while later indexes are allocated: a run of abandoned
+                    // indexes longer than a window must not stop this tracker for good
+                    ? storedInWindow > 0 || scanTo < sequence.next() - 1
+                    : windowFull && batch.size() < batchSize;
+            if (!readOn) {
                 return batch;
             }
-            if (scanTo >= allocated - 1) {
-                return batch;
-            }
-            // only placeholders, or nothing stored yet while later indexes are allocated: read on, or a run of
-            // abandoned indexes longer than a batch would stop this tracker for good
             scanFrom = scanTo + 1;
+            window = batchSize;
             ids = new ArrayList<>();
         }
     }

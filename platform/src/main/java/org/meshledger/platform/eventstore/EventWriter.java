@@ -50,6 +50,9 @@ final class EventWriter {
             Document failed = commit.get(stored);
             boolean indexLost = heldByAnother(failed);
             abandon(commit, stored, indexLost);
+            if (indexLost) {
+                sequence.taken(EventDocuments.globalIndex(failed), events);
+            }
             if (!indexLost) {
                 if (clearAbandonedHolder(failed.getString(EventDocuments.STREAM_KEY))) {
                     continue;

@@ -31,7 +31,7 @@ public record StoreProperties(
         gapTimeout = gapTimeout == null ? Duration.ofSeconds(10) : gapTimeout;
         batchSize = batchSize == null ? 1000 : batchSize;
         lookBack = lookBack == null ? Duration.ofSeconds(10) : lookBack;
-        fetchDelay = fetchDelay == null ? Duration.ofMillis(100) : fetchDelay;
+        fetchDelay = fetchDelay == null ? Duration.ofMillis(20) : fetchDelay;
     }
 
     public boolean extensionEngine() {

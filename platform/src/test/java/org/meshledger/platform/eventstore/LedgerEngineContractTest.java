@@ -37,7 +37,7 @@ class LedgerEngineContractTest extends EventStorageEngineContract {
     }
 
     /**
-     * A writer allocates an index and then stalls past the gap timeout while others keep writing. A tracker passes
+     * A writer allocates an index and then stalls past the gap timeout while other threads keep writing. A tracker passes
      * the gap, gives it up and fills it; the stalled writer's insert then fails on the placeholder and lands at a
      * fresh index. Every acknowledged event is read exactly once, from any token along the way.
      */
@@ -55,7 +55,7 @@ class LedgerEngineContractTest extends EventStorageEngineContract {
         CompletableFuture<Void> stalledWrite =
                 CompletableFuture.runAsync(() -> stalling.appendEvents(event("late", 0)));
         assertThat(allocated.await(5, TimeUnit.SECONDS)).isTrue();
-        engine.appendEvents(event("early", 0));
+        stalling.appendEvents(event("early", 0));
 
         List<? extends TrackedEventMessage<?>> firstRead =
                 engine.readEvents(null, false).toList();
@@ -97,7 +97,7 @@ class LedgerEngineContractTest extends EventStorageEngineContract {
                 () -> stalling.appendEvents(event("batch", 0), event("batch", 1), event("batch", 2)));
         assertThat(allocated.await(5, TimeUnit.SECONDS)).isTrue();
         database.getCollection(LedgerEventStorageEngine.EVENTS).insertOne(EventDocuments.placeholder(1));
-        engine.appendEvents(event("other", 0));
+        stalling.appendEvents(event("other", 0));
 
         resume.countDown();
         stalledWrite.get(10, TimeUnit.SECONDS);

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import org.meshledger.api.model.Classification;
 import org.meshledger.api.model.ProductStatus;
+import org.meshledger.query.support.ViewIndexes;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -12,6 +14,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * of the last event applied: a redelivered event at or below it changes nothing.
  */
 @Document("product_summaries")
+@CompoundIndex(name = "conditional_update", def = ViewIndexes.VERSIONED, unique = true)
 public record ProductSummary(
         @Id String productId,
         String domain,

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.Map;
 import org.meshledger.api.model.ProductStatus;
 import org.meshledger.query.slo.SloTrack;
+import org.meshledger.query.support.ViewIndexes;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -13,6 +15,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * event applied, {@code observationVersion} the last observation (-1: none).
  */
 @Document("compliance_records")
+@CompoundIndex(name = "conditional_update", def = ViewIndexes.VERSIONED_WITH_OBSERVATIONS, unique = true)
 record ComplianceRecord(
         @Id String productId,
         String domain,

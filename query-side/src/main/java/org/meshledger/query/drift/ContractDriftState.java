@@ -2,7 +2,9 @@ package org.meshledger.query.drift;
 
 import java.time.Instant;
 import java.util.Map;
+import org.meshledger.query.support.ViewIndexes;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -10,6 +12,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * declares, who consumes which major, and the sunsets of deprecated majors (keyed by major, as text).
  */
 @Document("contract_drift_states")
+@CompoundIndex(name = "conditional_update", def = ViewIndexes.VERSIONED, unique = true)
 record ContractDriftState(
         @Id String productId,
         String domain,

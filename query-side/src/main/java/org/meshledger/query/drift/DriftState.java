@@ -3,7 +3,9 @@ package org.meshledger.query.drift;
 import java.util.Map;
 import java.util.Set;
 import org.meshledger.query.slo.SloTrack;
+import org.meshledger.query.support.ViewIndexes;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -11,6 +13,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * counts and which of them are breaching. Versions per stream make redelivery harmless.
  */
 @Document("drift_states")
+@CompoundIndex(name = "conditional_update", def = ViewIndexes.VERSIONED_WITH_OBSERVATIONS, unique = true)
 record DriftState(
         @Id String productId,
         String domain,

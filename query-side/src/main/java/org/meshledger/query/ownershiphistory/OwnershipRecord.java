@@ -2,7 +2,9 @@ package org.meshledger.query.ownershiphistory;
 
 import java.time.Instant;
 import java.util.List;
+import org.meshledger.query.support.ViewIndexes;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -10,6 +12,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * record answers "as we know now" and "as we knew then".
  */
 @Document("ownership_records")
+@CompoundIndex(name = "conditional_update", def = ViewIndexes.VERSIONED, unique = true)
 record OwnershipRecord(@Id String productId, String domain, List<OwnerChange> changes, long version) {
 
     /** {@code from} null: owned since before records began. */

@@ -27,12 +27,28 @@ public final class ProductEvents {
             return;
         }
         DomainEventMessage<?> event = (DomainEventMessage<?>) message;
-        mongo.updateFirst(
-                new Query(Criteria.where("_id")
-                        .is(event.getAggregateIdentifier())
-                        .and("version")
-                        .lt(event.getSequenceNumber())),
-                new Update().set("version", event.getSequenceNumber()),
-                view);
+        String id = event.getAggregateIdentifier();
+        Query versionOnly = new Query(Criteria.where("_id").is(id));
+        versionOnly.fields().include("version").include("observationVersion");
+        while (true) {
+            org.bson.Document current =
+                    mongo.findOne(versionOnly, org.bson.Document.class, mongo.getCollectionName(view));
+            if (current == null || current.get("version", Number.class).longValue() >= event.getSequenceNumber()) {
+                return;
+            }
+            // equality on _id and version: an indexed lookup on both stores, and applied only over what was read
+            Criteria unchangedSinceRead =
+                    Criteria.where("_id").is(id).and("version").is(current.get("version"));
+            if (current.containsKey("observationVersion")) {
+                unchangedSinceRead =
+                        unchangedSinceRead.and("observationVersion").is(current.get("observationVersion"));
+            }
+            Query unchanged = new Query(unchangedSinceRead);
+            if (mongo.updateFirst(unchanged, new Update().set("version", event.getSequenceNumber()), view)
+                            .getMatchedCount()
+                    == 1) {
+                return;
+            }
+        }
     }
 }

@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
 public final class ReadYourWrites {
 
     public static final Duration MAX_WAIT = Duration.ofSeconds(5);
-    private static final Duration POLL = Duration.ofMillis(25);
+    private static final Duration POLL = Duration.ofMillis(5);
 
     private ReadYourWrites() {}
 

@@ -22,6 +22,7 @@ import org.meshledger.api.event.SloDefined;
 import org.meshledger.api.model.Classification;
 import org.meshledger.api.model.Indicator;
 import org.meshledger.api.model.Slo;
+import org.meshledger.platform.testing.TestClients;
 import org.meshledger.platform.testing.TestStore;
 import org.meshledger.platform.testing.ViewDigest;
 import org.meshledger.query.QuerySideApplication;
@@ -34,6 +35,7 @@ import org.meshledger.query.support.ProductHistory;
 import org.meshledger.query.support.Projections;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -56,8 +58,15 @@ class ReplayTest {
             "replayed_views_" + UUID.randomUUID().toString().substring(0, 8);
     private static final Slo SLO = new Slo(3600, 0.99, Duration.ofDays(30));
 
-    @Autowired
     private WebTestClient web;
+
+    @LocalServerPort
+    private int port;
+
+    @org.junit.jupiter.api.BeforeEach
+    void connect() {
+        web = TestClients.to(port, Duration.ofSeconds(20));
+    }
 
     @Autowired
     private EventStore eventStore;
@@ -73,7 +82,6 @@ class ReplayTest {
     @Test
     void givenWritesArriving_whenEachViewIsReplayed_thenProgressGoesFrom0To1AndTheViewsEqualAFreshRebuild()
             throws Exception {
-        web = web.mutate().responseTimeout(Duration.ofSeconds(20)).build();
         for (int index = 0; index < 30; index++) {
             eventStore.publish(
                     history("claims.replay-" + UUID.randomUUID().toString().substring(0, 8))

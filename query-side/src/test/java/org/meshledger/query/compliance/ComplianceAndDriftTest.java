@@ -29,6 +29,7 @@ import org.meshledger.api.model.ContractChange;
 import org.meshledger.api.model.Indicator;
 import org.meshledger.api.model.Slo;
 import org.meshledger.api.model.SloChange;
+import org.meshledger.platform.testing.TestClients;
 import org.meshledger.platform.testing.TestStore;
 import org.meshledger.query.QuerySideApplication;
 import org.meshledger.query.support.FindCounter;
@@ -39,6 +40,7 @@ import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCu
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.annotation.DirtiesContext;
@@ -81,8 +83,15 @@ class ComplianceAndDriftTest {
         }
     }
 
-    @Autowired
     private WebTestClient web;
+
+    @LocalServerPort
+    private int port;
+
+    @org.junit.jupiter.api.BeforeEach
+    void connect() {
+        web = TestClients.to(port, java.time.Duration.ofSeconds(15));
+    }
 
     @Autowired
     private EventStore eventStore;

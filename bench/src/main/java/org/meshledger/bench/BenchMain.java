@@ -1,0 +1,175 @@
+package org.meshledger.bench;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * The benchmark: every figure measured side by side in one run, as a ratio against a baseline doing the same work on
+ * the same store. Usage: {@code BenchMain [--quick] [--store=mongodb://…]}; without a store it starts the embedded one
+ * (H2 files, every write committed before it is acknowledged: the product's default run).
+ */
+public final class BenchMain {
+
+    private record Sizes(
+            int appendProducts,
+            int baseEvents,
+            int extensionEvents,
+            int grownEvents,
+            int longHistory,
+            int reads,
+            int lagWrites) {}
+
+    private static final Sizes FULL = new Sizes(5_000, 20_000, 100_000, 200_000, 10_000, 20_000, 300);
+    private static final Sizes QUICK = new Sizes(2_500, 20_000, 20_000, 100_000, 10_000, 8_000, 150);
+    private static final int CLIENTS = 16;
+    private static final int READERS = 32;
+
+    private BenchMain() {}
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = List.of(args).contains("--quick");
+        String store = List.of(args).stream()
+                .filter(arg -> arg.startsWith("--store="))
+                .map(arg -> arg.substring("--store=".length()))
+                .findFirst()
+                .orElse("embedded");
+        Sizes sizes = quick ? QUICK : FULL;
+        Path results = Files.createDirectories(Path.of("bench", "results"));
+        Client client = new Client();
+        long started = System.nanoTime();
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("mode", quick ? "quick" : "full");
+        figures.put("store", store.equals("embedded") ? "embedded" : "mongodb");
+        Map<String, String> context = new LinkedHashMap<>();
+        try (ServiceProcesses services = new ServiceProcesses(results.resolve("logs"), client)) {
+            String uri = store.equals("embedded") ? startEmbeddedStore(services) : store;
+            try (MongoClient mongo = MongoClients.create(uri)) {
+                dropBenchDatabases(mongo);
+                Baselines baselines = new Baselines(mongo);
+                int appendEvents = sizes.appendProducts() * 4;
+
+                System.out.println("Append: raw insertOne vs commands over HTTP");
+                double rawInserts = baselines.rawInserts("bench_raw", appendEvents, CLIENTS);
+                int commandPort = ServiceProcesses.freePort();
+                services.start(
+                        "command-side",
+                        "1g",
+                        "org.meshledger.command.CommandSideApplication",
+                        List.of(
+                                "--server.port=" + commandPort,
+                                "--spring.data.mongodb.uri=" + uri,
+                                "--meshledger.store.database=bench_commands",
+                                "--meshledger.store.views-database=bench_commands_views"));
+                services.awaitHealthy(commandPort, Duration.ofMinutes(2));
+                CommandLoad commands = new CommandLoad(client, commandPort);
+                commands.registerAndTransfer("warm", 100, CLIENTS);
+                double appended = commands.registerAndTransfer("a", sizes.appendProducts(), CLIENTS);
+                context.put("raw insertOne, events/s", "%.0f".formatted(rawInserts));
+                context.put("commands over HTTP, events/s", "%.0f".formatted(appended));
+                figures.put("append_ratio", appended / rawInserts);
+
+                System.out.println("Query side in its own process: lag, reads, lost and duplicated");
+                int queryPort = ServiceProcesses.freePort();
+                services.start(
+                        "query-side",
+                        "1g",
+                        "org.meshledger.query.QuerySideApplication",
+                        List.of(
+                                "--server.port=" + queryPort,
+                                "--spring.data.mongodb.uri=" + uri,
+                                "--meshledger.store.database=bench_commands",
+                                "--meshledger.store.views-database=bench_commands_views"));
+                services.awaitHealthy(queryPort, Duration.ofMinutes(2));
+                QueryLoad queries = new QueryLoad(client, queryPort);
+                List<String> appendedIds = IntStream.range(0, sizes.appendProducts())
+                        .mapToObj(product -> "bench.a-" + product)
+                        .toList();
+                long[] missingAndExtra = queries.periodsMissingAndExtra(appendedIds, 4);
+                long lost = missingAndExtra[0];
+                long duplicated = missingAndExtra[1];
+                List<Long> lags = queries.lags(commands, "bench.lag-0", sizes.lagWrites());
+                figures.put("lag_p50_ms", Percentiles.millis(lags, 50));
+                figures.put("lag_p99_ms", Percentiles.millis(lags, 99));
+                figures.put("read_p99_ms", queries.readP99(appendedIds, READERS, sizes.reads()));
+
+                System.out.println("Load flatness: a product with a long history against a short one");
+                figures.put("load_flatness", commands.flatness(sizes.longHistory(), 300));
+
+                System.out.println("Catch-up: bulk-loaded histories, the same events in both engines' formats");
+                HistoryLoader loader = new HistoryLoader(mongo);
+                CatchUp catchUp = new CatchUp(services, client, uri);
+                loader.load("bench_base", sizes.baseEvents());
+                CatchUp.Result base = catchUp.run("bench_base", "ledger", sizes.baseEvents() / 4);
+                double rawCatchUp = baselines.rawCatchUp("bench_base", "bench_base_raw_views");
+                context.put("raw read + bulk upsert, events/s", "%.0f".formatted(rawCatchUp));
+                context.put(
+                        "ledger catch-up at %,d events, events/s".formatted(sizes.baseEvents()),
+                        "%.0f".formatted(base.eventsPerSecond()));
+                figures.put("catchup_ratio", base.eventsPerSecond() / rawCatchUp);
+
+                CatchUp.Result ledgerPeer = base;
+                String peerDatabase = "bench_base";
+                if (sizes.extensionEvents() != sizes.baseEvents()) {
+                    peerDatabase = "bench_peer";
+                    loader.load(peerDatabase, sizes.extensionEvents());
+                    ledgerPeer = catchUp.run(peerDatabase, "ledger", sizes.extensionEvents() / 4);
+                }
+                CatchUp.Result extension = catchUp.run(peerDatabase, "extension", sizes.extensionEvents() / 4);
+                context.put(
+                        "extension catch-up at %,d events, events/s".formatted(sizes.extensionEvents()),
+                        "%.0f".formatted(extension.eventsPerSecond()));
+                figures.put("catchup_vs_extension", ledgerPeer.eventsPerSecond() / extension.eventsPerSecond());
+
+                loader.load("bench_grown", sizes.grownEvents());
+                CatchUp.Result grown = catchUp.run("bench_grown", "ledger", sizes.grownEvents() / 4);
+                context.put(
+                        "ledger catch-up at %,d events, events/s".formatted(sizes.grownEvents()),
+                        "%.0f".formatted(grown.eventsPerSecond()));
+                figures.put("growth", grown.eventsPerSecond() / base.eventsPerSecond());
+
+                lost += base.lost() + ledgerPeer.lost() + grown.lost();
+                figures.put("lost", lost);
+                figures.put("duplicated", duplicated);
+                context.put("extension: products never catalogued", String.valueOf(extension.lost()));
+            }
+        }
+        context.put("run took", "%.1f min".formatted((System.nanoTime() - started) / 60e9));
+        context.put("machine", machine());
+        Report.write(results, figures, context);
+    }
+
+    private static String startEmbeddedStore(ServiceProcesses services) throws Exception {
+        int port = ServiceProcesses.freePort();
+        Path data = Files.createTempDirectory("meshledger-bench-store");
+        services.start(
+                "store",
+                "4g",
+                "org.meshledger.embeddedstore.EmbeddedStoreMain",
+                List.of(String.valueOf(port), data.toString()));
+        ServiceProcesses.awaitPort(port, Duration.ofSeconds(60));
+        return "mongodb://127.0.0.1:" + port;
+    }
+
+    private static void dropBenchDatabases(MongoClient mongo) {
+        List<String> names = mongo.listDatabaseNames().into(new ArrayList<>());
+        names.stream().filter(name -> name.startsWith("bench_")).forEach(name -> mongo.getDatabase(name)
+                .drop());
+    }
+
+    private static String machine() {
+        return "%d cores, %s %s, Java %s"
+                .formatted(
+                        Runtime.getRuntime().availableProcessors(),
+                        System.getProperty("os.name"),
+                        System.getProperty("os.arch"),
+                        System.getProperty("java.version"));
+    }
+}

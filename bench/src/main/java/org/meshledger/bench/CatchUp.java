@@ -1,0 +1,93 @@
+package org.meshledger.bench;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A query side started on a store that already holds a history, with only the product catalog tracking (the other
+ * views subscribe to live events only, so they read nothing), timed as it catches up. Progress is read where a user
+ * sees it: a product becomes readable at its last version.
+ */
+final class CatchUp {
+
+    private static final List<String> OTHER_VIEWS =
+            List.of("ownership-history", "contract-versions", "compliance", "drift-timeline");
+
+    private final ServiceProcesses services;
+    private final Client client;
+    private final String uri;
+
+    CatchUp(ServiceProcesses services, Client client, String uri) {
+        this.services = services;
+        this.client = client;
+        this.uri = uri;
+    }
+
+    record Result(double eventsPerSecond, long lost) {}
+
+    /** Catches a catalog up on {@code database} (the ledger) or {@code database_ext} (the extension). */
+    Result run(String database, String engine, int products) throws Exception {
+        int port = ServiceProcesses.freePort();
+        boolean extension = "extension".equals(engine);
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=" + port,
+                "--spring.data.mongodb.uri=" + uri,
+                "--meshledger.store.engine=" + engine,
+                "--meshledger.store.database=" + (extension ? database + "_ext" : database),
+                "--meshledger.store.views-database=" + database + "_views_" + engine,
+                "--meshledger.store.fetch-delay=20ms",
+                "--meshledger.store.look-back=100ms"));
+        for (String view : OTHER_VIEWS) {
+            args.add("--axon.eventhandling.processors." + view + ".mode=subscribing");
+        }
+        long started = System.nanoTime();
+        Process process = services.start(
+                "catchup-" + database + "-" + engine, "1g", "org.meshledger.query.QuerySideApplication", args);
+        try {
+            services.awaitHealthy(port, Duration.ofMinutes(2));
+            int step = Math.max(1, products / 10);
+            int checkpoint = step;
+            while (checkpoint < products - step && readable(port, checkpoint)) {
+                checkpoint += step;
+            }
+            long from = checkpoint < products - step ? awaitReadable(port, checkpoint) : started;
+            int first = checkpoint < products - step ? checkpoint + 1 : 0;
+            long until = awaitReadable(port, products - 1);
+            double rate = (products - first) * (double) HistoryLoader.EVENTS_PER_PRODUCT / ((until - from) / 1e9);
+            long catalogued = client.get(port, "/api/products?domain=bench&size=1", QueryLoad.VIEWER)
+                    .json()
+                    .get("total")
+                    .asLong();
+            System.out.printf(
+                    "  %s catch-up on %s: %.0f events/s (%d of %d products catalogued)%n",
+                    engine, database, rate, catalogued, products);
+            return new Result(rate, products - catalogued);
+        } finally {
+            services.stop(process);
+        }
+    }
+
+    private boolean readable(int port, int product) {
+        return client.get(port, "/api/products/" + HistoryLoader.productId(product), QueryLoad.VIEWER)
+                        .status()
+                == 200;
+    }
+
+    /** The moment the product is readable at its last version (sequence 3). */
+    private long awaitReadable(int port, int product) throws InterruptedException, IOException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
+        String path = "/api/products/" + HistoryLoader.productId(product) + "?minVersion=3";
+        while (System.nanoTime() < deadline) {
+            int status = client.get(port, path, QueryLoad.VIEWER).status();
+            if (status == 200) {
+                return System.nanoTime();
+            }
+            if (status == 404) {
+                Thread.sleep(20);
+            }
+        }
+        throw new IllegalStateException("Product " + product + " never became readable");
+    }
+}

@@ -1,0 +1,92 @@
+package org.meshledger.bench;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Reads as the web UI and auditors make them, and the lag a writer sees before its write can be read. */
+final class QueryLoad {
+
+    static final String VIEWER = "dev-viewer";
+
+    private final Client client;
+    private final int port;
+
+    QueryLoad(Client client, int port) {
+        this.client = client;
+        this.port = port;
+    }
+
+    /** Waits until every product's ownership history holds its four periods; returns {lost, duplicated}. */
+    long[] periodsMissingAndExtra(List<String> productIds, int expectedPeriods) throws Exception {
+        long lost = 0;
+        long duplicated = 0;
+        for (String id : productIds) {
+            int periods = -1;
+            for (int attempt = 0; attempt < 50 && periods != expectedPeriods; attempt++) {
+                Client.Answer answer = client.get(port, "/api/products/" + id + "/ownership-history", VIEWER);
+                periods = answer.status() == 200 ? answer.json().get("periods").size() : 0;
+                if (periods < expectedPeriods) {
+                    Thread.sleep(100);
+                }
+            }
+            lost += Math.max(0, expectedPeriods - periods);
+            duplicated += Math.max(0, periods - expectedPeriods);
+        }
+        return new long[] {lost, duplicated};
+    }
+
+    /** p99 in ms of product summaries and ownership histories read by {@code readers} concurrent readers. */
+    double readP99(List<String> productIds, int readers, int reads) throws Exception {
+        List<Long> nanos = Collections.synchronizedList(new ArrayList<>(reads));
+        AtomicInteger remaining = new AtomicInteger(reads);
+        ExecutorService threads = Executors.newFixedThreadPool(readers);
+        List<Future<?>> done = new ArrayList<>();
+        for (int reader = 0; reader < readers; reader++) {
+            done.add(threads.submit(() -> {
+                while (remaining.getAndDecrement() > 0) {
+                    String id = productIds.get(ThreadLocalRandom.current().nextInt(productIds.size()));
+                    String path = ThreadLocalRandom.current().nextBoolean()
+                            ? "/api/products/" + id
+                            : "/api/products/" + id + "/ownership-history";
+                    Client.Answer answer = client.get(port, path, VIEWER);
+                    CommandLoad.expect(200, answer);
+                    nanos.add(answer.nanos());
+                }
+                return null;
+            }));
+        }
+        for (Future<?> reader : done) {
+            reader.get();
+        }
+        threads.shutdown();
+        System.out.printf(
+                "  reads: p50 %.2f ms, p99 %.2f ms over %d%n",
+                Percentiles.millis(nanos, 50), Percentiles.millis(nanos, 99), nanos.size());
+        return Percentiles.millis(nanos, 99);
+    }
+
+    /**
+     * From each write's acknowledgement by the command side to the moment the query side answers it: the read asks
+     * for the written version ({@code minVersion}), so it returns as soon as the view has applied it.
+     */
+    List<Long> lags(CommandLoad commands, String productId, int writes) {
+        CommandLoad.expect(201, commands.register(productId));
+        List<Long> lags = new ArrayList<>();
+        for (int write = 0; write < writes; write++) {
+            Client.Answer written = commands.transfer(productId, "team-" + (write % 2), "team-" + ((write + 1) % 2));
+            CommandLoad.expect(200, written);
+            long acknowledged = System.nanoTime();
+            long version = written.json().get("version").asLong();
+            Client.Answer read = client.get(port, "/api/products/" + productId + "?minVersion=" + version, VIEWER);
+            CommandLoad.expect(200, read);
+            lags.add(System.nanoTime() - acknowledged);
+        }
+        return lags;
+    }
+}

@@ -1,0 +1,85 @@
+package org.meshledger.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The store and the services as separate JVMs, as they run in production, each logging to a file of its own. */
+final class ServiceProcesses implements AutoCloseable {
+
+    private final Path logs;
+    private final Client client;
+    private final List<Process> started = new ArrayList<>();
+
+    ServiceProcesses(Path logs, Client client) throws IOException {
+        this.logs = Files.createDirectories(logs);
+        this.client = client;
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        }
+    }
+
+    Process start(String name, String heap, String mainClass, List<String> args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heap,
+                "-Daxoniq.update-checker.disabled=true",
+                "-cp",
+                System.getProperty("java.class.path"),
+                mainClass));
+        command.addAll(args);
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(logs.resolve(name + ".log").toFile())
+                .start();
+        started.add(process);
+        return process;
+    }
+
+    void awaitHealthy(int port, Duration limit) throws InterruptedException {
+        Instant deadline = Instant.now().plus(limit);
+        while (Instant.now().isBefore(deadline)) {
+            if (client.status(port, "/actuator/health") == 200) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("Service on port " + port + " not healthy within " + limit);
+    }
+
+    static void awaitPort(int port, Duration limit) throws InterruptedException {
+        Instant deadline = Instant.now().plus(limit);
+        while (Instant.now().isBefore(deadline)) {
+            try (var socket = new java.net.Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        throw new IllegalStateException("Nothing listening on port " + port + " within " + limit);
+    }
+
+    void stop(Process process) throws InterruptedException {
+        process.destroy();
+        process.waitFor();
+        started.remove(process);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        for (Process process : List.copyOf(started)) {
+            stop(process);
+        }
+    }
+}
