@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Axon handlers and the sync Mongo driver block; this keeps them off the event loop. A caller that goes away does
@@ -25,6 +26,11 @@ public final class Blocking {
     private Blocking() {}
 
     public static <T> Mono<T> call(Callable<T> work) {
+        return Mono.deferContextual(context -> offTheEventLoop(work)
+                .publishOn(context.getOrDefault(EventLoopContinuation.EVENT_LOOP, Schedulers.immediate())));
+    }
+
+    private static <T> Mono<T> offTheEventLoop(Callable<T> work) {
         return Mono.fromFuture(
                 () -> CompletableFuture.supplyAsync(
                         () -> {

@@ -40,7 +40,19 @@ public final class RequestBodies {
 
     /** Reads and drops what is left of the body (a body already read, or too large to be worth it, is left). */
     public static Mono<Void> drain(ServerHttpRequest request) {
+        if (!hasBody(request)) {
+            return Mono.empty();
+        }
         return readAtMost(request, 0).onErrorResume(alreadyRead -> Mono.empty()).then();
+    }
+
+    /**
+     * Whether the request announced a body. Subscribing to the body of one that did not (a GET) is not only useless:
+     * on a kept-alive connection it can wait for input that belongs to the next request, and the answer never goes.
+     */
+    private static boolean hasBody(ServerHttpRequest request) {
+        return request.getHeaders().getContentLength() > 0
+                || request.getHeaders().containsKey(org.springframework.http.HttpHeaders.TRANSFER_ENCODING);
     }
 
     private static boolean release(DataBuffer buffer) {
