@@ -68,7 +68,10 @@ final class Baselines {
         List<WriteModel<Document>> writes = new ArrayList<>();
         long read = 0;
         long start = System.nanoTime();
-        for (Document event : events.find(Filters.ne("placeholder", true)).batchSize(1_000)) {
+        for (Document event : inIndexOrder(events)) {
+            if (Boolean.TRUE.equals(event.getBoolean("placeholder"))) {
+                continue;
+            }
             JsonNode payload = Client.JSON.readTree(event.getString("payload"));
             String productId = payload.get("productId").asText();
             Document summary = current.computeIfAbsent(productId, id -> new Document("_id", id));
@@ -94,6 +97,24 @@ final class Baselines {
             summaries.bulkWrite(writes, new BulkWriteOptions().ordered(true));
         }
         return read / seconds(start);
+    }
+
+    /** Every event by exact index, 1,000 a query: the embedded store answers a plain find in one reply. */
+    private static Iterable<Document> inIndexOrder(MongoCollection<Document> events) {
+        List<Document> all = new ArrayList<>();
+        for (long from = 0; ; from += 1_000) {
+            List<Long> window = new ArrayList<>(1_000);
+            for (long index = from; index < from + 1_000; index++) {
+                window.add(index);
+            }
+            List<Document> found = events.find(Filters.in("_id", window)).into(new ArrayList<>());
+            if (found.isEmpty()) {
+                return all;
+            }
+            found.sort(java.util.Comparator.comparingLong(
+                    document -> document.get("_id", Number.class).longValue()));
+            all.addAll(found);
+        }
     }
 
     private static Document eventShaped(int index) {

@@ -1,7 +1,6 @@
 package org.meshledger.platform.eventstore;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -26,6 +25,7 @@ public final class ExtensionEventMigration {
     public static final String EXTENSION_EVENTS = "domainevents";
 
     private static final int BATCH = 1_000;
+    private static final int PAGE = 5_000;
 
     public record Result(long events, long aggregates, long firstIndex) {}
 
@@ -47,17 +47,23 @@ public final class ExtensionEventMigration {
         long index = first;
         Set<String> aggregates = new HashSet<>();
         List<Document> batch = new ArrayList<>(BATCH);
-        try (MongoCursor<Document> cursor = source.find()
-                .sort(Sorts.ascending("timestamp", "sequenceNumber"))
-                .iterator()) {
-            while (cursor.hasNext()) {
-                Document entry = cursor.next();
+        // in pages: the embedded store answers a sorted query in one reply, which a large collection overflows
+        for (int skipped = 0; ; skipped += PAGE) {
+            List<Document> page = source.find()
+                    .sort(Sorts.ascending("timestamp", "sequenceNumber", "aggregateIdentifier"))
+                    .skip(skipped)
+                    .limit(PAGE)
+                    .into(new ArrayList<>());
+            for (Document entry : page) {
                 aggregates.add(entry.getString("aggregateIdentifier"));
                 batch.add(converted(entry, index++));
                 if (batch.size() == BATCH) {
                     events.insertMany(batch, new InsertManyOptions().ordered(true));
                     batch.clear();
                 }
+            }
+            if (page.size() < PAGE) {
+                break;
             }
         }
         if (!batch.isEmpty()) {
