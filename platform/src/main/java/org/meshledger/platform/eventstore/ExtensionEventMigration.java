@@ -25,7 +25,7 @@ public final class ExtensionEventMigration {
     public static final String EXTENSION_EVENTS = "domainevents";
 
     private static final int BATCH = 1_000;
-    private static final int PAGE = 5_000;
+    private static final int PAGE = 10_000;
 
     public record Result(long events, long aggregates, long firstIndex) {}
 
