@@ -38,6 +38,7 @@ final class EventLogTracker {
     private final GlobalSequence sequence;
     private final long gapTimeoutNanos;
     private final Map<Long, Long> gapSeenAt = new ConcurrentHashMap<>();
+    private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     EventLogTracker(MongoCollection<Document> events, GlobalSequence sequence, Duration gapTimeout) {
         this.events = events;
@@ -94,12 +95,20 @@ final class EventLogTracker {
                     ? storedInWindow > 0 || scanTo < sequence.next() - 1
                     : windowFull && batch.size() < batchSize;
             if (!readOn) {
+                if (!batch.isEmpty()) {
+                    listeners.forEach(Runnable::run);
+                }
                 return batch;
             }
             scanFrom = scanTo + 1;
             window = batchSize;
             ids = new ArrayList<>();
         }
+    }
+
+    /** Told whenever a read of the log found events: a reader that sleeps between reads can wake up. */
+    void whenEventsRead(Runnable listener) {
+        listeners.add(listener);
     }
 
     private void giveUpOldGaps(Collection<Long> gaps) {

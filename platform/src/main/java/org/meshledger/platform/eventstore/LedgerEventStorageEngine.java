@@ -159,6 +159,14 @@ public class LedgerEventStorageEngine extends BatchingEventStorageEngine {
         return Optional.empty();
     }
 
+    /**
+     * Runs {@code listener} (on the reading thread, so it must only hand work on) each time a read of the event log
+     * returns events: how processors that cannot block on the log learn that there is something to read.
+     */
+    public void whenEventsRead(Runnable listener) {
+        tracker.whenEventsRead(listener);
+    }
+
     /** One past the highest global index handed out so far. */
     public long nextIndex() {
         return sequence.next();

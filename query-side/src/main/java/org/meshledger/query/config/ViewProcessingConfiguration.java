@@ -1,6 +1,7 @@
 package org.meshledger.query.config;
 
 import java.time.Duration;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -11,7 +12,8 @@ import org.springframework.context.annotation.Configuration;
 class ViewProcessingConfiguration {
 
     @Bean
-    ViewEventSource viewEventSource(EventStore eventStore, @Value("${meshledger.views.nudge:10ms}") Duration nudge) {
-        return new ViewEventSource(eventStore, nudge);
+    ViewEventSource viewEventSource(
+            EventStore eventStore, EventStorageEngine engine, @Value("${meshledger.views.nudge:20ms}") Duration nudge) {
+        return new ViewEventSource(eventStore, engine, nudge);
     }
 }
