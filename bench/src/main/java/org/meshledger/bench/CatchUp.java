@@ -50,6 +50,7 @@ final class CatchUp {
                 "--meshledger.store.look-back=100ms"));
         for (String view : OTHER_VIEWS) {
             args.add("--axon.eventhandling.processors." + view + ".mode=subscribing");
+            args.add("--axon.eventhandling.processors." + view + ".source=eventStore");
         }
         long started = System.nanoTime();
         Process process = services.start(
