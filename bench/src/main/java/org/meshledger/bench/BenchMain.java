@@ -31,9 +31,9 @@ public final class BenchMain {
     private static final Sizes QUICK = new Sizes(2_500, 20_000, 20_000, 100_000, 10_000, 8_000, 150);
     private static final int CLIENTS = 16;
     private static final int READERS = 32;
-    /** Large histories are timed from a tenth to this share of their products (the store holds all of them). */
+    /** Large histories are timed from a twentieth to this share of their products (the store holds all of them). */
     private static final double PARTIAL = 0.3;
-    /** The extension's engine is timed (and so is the ledger's against it) from a tenth to a fifth of the products. */
+    /** The extension's engine is timed (and so is the ledger's against it) from a twentieth to a fifth of the products. */
     private static final double PEER_PARTIAL = 0.2;
 
     private BenchMain() {}

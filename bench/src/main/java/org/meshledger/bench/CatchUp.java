@@ -33,7 +33,8 @@ final class CatchUp {
     }
 
     /**
-     * Times the catch-up from the first tenth of the products to {@code upTo} of them (1.0: all, then checks every
+     * Times the catch-up from an early checkpoint (a tenth of the products, a twentieth in a partial window) to
+     * {@code upTo} of them (1.0: all, then checks every
      * product was catalogued). A partial window keeps the slow peer within the run's time budget; the store still
      * holds every event, which is what its reads pay for.
      */
@@ -57,12 +58,13 @@ final class CatchUp {
                 "catchup-" + database + "-" + engine, "1g", "org.meshledger.query.QuerySideApplication", args);
         try {
             services.awaitHealthy(port, Duration.ofMinutes(2));
-            int step = Math.max(1, products / 10);
+            int step = Math.max(1, products / (upTo < 1 ? 20 : 10));
             int checkpoint = step;
-            while (checkpoint < products * upTo - step && readable(port, checkpoint)) {
+            int window = (int) Math.round(products * upTo);
+            while (checkpoint < window - step / 2 && readable(port, checkpoint)) {
                 checkpoint += step;
             }
-            boolean early = checkpoint < products * upTo - step;
+            boolean early = checkpoint < window - step / 2;
             long from = early ? awaitReadable(port, checkpoint) : started;
             int first = early ? checkpoint + 1 : 0;
             int last = (int) Math.min(products - 1, Math.round(products * upTo) - 1);
