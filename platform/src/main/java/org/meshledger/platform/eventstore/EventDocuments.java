@@ -1,6 +1,9 @@
 package org.meshledger.platform.eventstore;
 
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventData;
@@ -100,6 +103,11 @@ final class EventDocuments {
 
     static long sequence(Document document) {
         return ((Number) document.get(SEQUENCE)).longValue();
+    }
+
+    /** The documents stored at these global indexes: an exact-key lookup on both stores. */
+    static List<Document> atIndexes(MongoCollection<Document> events, Collection<Long> indexes) {
+        return events.find(Filters.in(ID, indexes)).into(new ArrayList<>());
     }
 
     static DomainEventData<String> toEventData(Document document) {

@@ -3,7 +3,6 @@ package org.meshledger.platform.eventstore;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -149,6 +148,6 @@ final class EventLogTracker {
     }
 
     private List<Document> findAll(Collection<Long> ids) {
-        return events.find(Filters.in(EventDocuments.ID, ids)).into(new ArrayList<>());
+        return EventDocuments.atIndexes(events, ids);
     }
 }

@@ -6,7 +6,6 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -134,8 +133,7 @@ final class EventWriter {
         }
         Map<Long, Document> commit = new HashMap<>();
         commit.put(EventDocuments.globalIndex(holder), holder);
-        Commits.completeWith(
-                commit, ids -> events.find(Filters.in(EventDocuments.ID, ids)).into(new ArrayList<>()));
+        Commits.completeWith(commit, ids -> EventDocuments.atIndexes(events, ids));
         if (Commits.of(holder, commit) != Commits.Visibility.ABANDONED) {
             return false;
         }

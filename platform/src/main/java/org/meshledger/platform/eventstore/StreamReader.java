@@ -45,8 +45,7 @@ final class StreamReader {
             byIndex.put(EventDocuments.globalIndex(document), document);
             bySequence.put(EventDocuments.sequence(document), document);
         }
-        Commits.completeWith(
-                byIndex, ids -> events.find(Filters.in(EventDocuments.ID, ids)).into(new ArrayList<>()));
+        Commits.completeWith(byIndex, ids -> EventDocuments.atIndexes(events, ids));
         List<DomainEventData<?>> visible = new ArrayList<>();
         for (long sequence = firstSequence; sequence < firstSequence + size; sequence++) {
             Document document = bySequence.get(sequence);

@@ -46,12 +46,7 @@ class LedgerEngineContractTest extends EventStorageEngineContract {
             throws Exception {
         CountDownLatch allocated = new CountDownLatch(1);
         CountDownLatch resume = new CountDownLatch(1);
-        LedgerEventStorageEngine stalling = pausingEngine(database, index -> {
-            if (allocated.getCount() > 0) {
-                allocated.countDown();
-                await(resume);
-            }
-        });
+        LedgerEventStorageEngine stalling = stallingOnFirstAllocation(allocated, resume);
         CompletableFuture<Void> stalledWrite =
                 CompletableFuture.runAsync(() -> stalling.appendEvents(event("late", 0)));
         assertThat(allocated.await(5, TimeUnit.SECONDS)).isTrue();
@@ -87,12 +82,7 @@ class LedgerEngineContractTest extends EventStorageEngineContract {
             throws Exception {
         CountDownLatch allocated = new CountDownLatch(1);
         CountDownLatch resume = new CountDownLatch(1);
-        LedgerEventStorageEngine stalling = pausingEngine(database, index -> {
-            if (allocated.getCount() > 0) {
-                allocated.countDown();
-                await(resume);
-            }
-        });
+        LedgerEventStorageEngine stalling = stallingOnFirstAllocation(allocated, resume);
         CompletableFuture<Void> stalledWrite = CompletableFuture.runAsync(
                 () -> stalling.appendEvents(event("batch", 0), event("batch", 1), event("batch", 2)));
         assertThat(allocated.await(5, TimeUnit.SECONDS)).isTrue();
@@ -135,6 +125,16 @@ class LedgerEngineContractTest extends EventStorageEngineContract {
 
         assertThat(engine.readEvents(head, false).map(event -> ((Noted) event.getPayload()).text()))
                 .containsExactly("new@0");
+    }
+
+    /** An engine whose first commit, once its indexes are allocated, waits for {@code resume} before it inserts. */
+    private LedgerEventStorageEngine stallingOnFirstAllocation(CountDownLatch allocated, CountDownLatch resume) {
+        return pausingEngine(database, index -> {
+            if (allocated.getCount() > 0) {
+                allocated.countDown();
+                await(resume);
+            }
+        });
     }
 
     private static void await(CountDownLatch latch) {
