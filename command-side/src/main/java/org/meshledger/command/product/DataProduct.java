@@ -10,6 +10,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.meshledger.api.command.ContractJudged;
@@ -40,6 +41,7 @@ import org.meshledger.api.event.OwnershipTransferred;
 import org.meshledger.api.event.SloChanged;
 import org.meshledger.api.event.SloDefined;
 import org.meshledger.api.event.SloRemoved;
+import org.meshledger.api.model.Ids;
 import org.meshledger.api.model.Indicator;
 import org.meshledger.api.model.ProductStatus;
 import org.meshledger.api.model.Slo;
@@ -47,6 +49,7 @@ import org.meshledger.api.model.SloChange;
 import org.meshledger.command.contract.ContractPolicy;
 import org.meshledger.command.contract.PublishedContracts;
 import org.meshledger.command.governance.Stewards;
+import org.meshledger.command.team.TeamDirectory;
 
 /**
  * A data product: who owns it, which SLOs it commits to, who consumes it, and where it is in its life. Every rule is
@@ -71,7 +74,7 @@ public class DataProduct {
     }
 
     @CommandHandler
-    public DataProduct(RegisterDataProduct command) {
+    public DataProduct(RegisterDataProduct command, TeamDirectory teams, MetaData request) {
         if (!command.productId().startsWith(command.domain() + ".")) {
             throw new RuleViolation(
                     ErrorCode.PRODUCT_ID_OUTSIDE_DOMAIN,
@@ -81,6 +84,8 @@ public class DataProduct {
         if (command.effectiveAt() != null) {
             requireNotInFuture(command.effectiveAt());
         }
+        String ownerDomain = CrossDomainOwnership.judgeRegistration(
+                command.domain(), command.ownerTeam(), teams, Stewardship.bySteward(request));
         apply(new DataProductRegistered(
                 command.productId(),
                 command.domain(),
@@ -88,11 +93,12 @@ public class DataProduct {
                 command.classification(),
                 command.ownerTeam(),
                 command.description(),
-                command.effectiveAt()));
+                command.effectiveAt(),
+                ownerDomain));
     }
 
     @CommandHandler
-    public Recorded handle(TransferOwnership command, Stewards stewards) {
+    public Recorded handle(TransferOwnership command, Stewards stewards, TeamDirectory teams, MetaData request) {
         requireVersion(command.expectedVersion());
         requireNotRetired();
         if (!ownerTeam.equals(command.fromTeam())) {
@@ -108,6 +114,11 @@ public class DataProduct {
                     ErrorCode.APPROVER_NOT_A_STEWARD,
                     "approvedBy '%s' is not a configured steward".formatted(command.approvedBy()));
         }
+        String toTeamDomain = CrossDomainOwnership.judgeTransfer(
+                Ids.domainOf(productId),
+                command.toTeam(),
+                teams,
+                Stewardship.bySteward(request) || command.approvedBy() != null);
         Instant effectiveAt = command.effectiveAt() == null ? now() : command.effectiveAt();
         requireNotInFuture(effectiveAt);
         if (currentPeriodStart != null && !effectiveAt.isAfter(currentPeriodStart)) {
@@ -117,7 +128,13 @@ public class DataProduct {
                             .formatted(effectiveAt, currentPeriodStart));
         }
         apply(new OwnershipTransferred(
-                productId, command.fromTeam(), command.toTeam(), command.reason(), command.approvedBy(), effectiveAt));
+                productId,
+                command.fromTeam(),
+                command.toTeam(),
+                command.reason(),
+                command.approvedBy(),
+                effectiveAt,
+                toTeamDomain));
         return recorded();
     }
 

@@ -1,20 +1,25 @@
 package org.meshledger.command.product;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.security.Principal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.meshledger.api.command.ObservationsRecorded;
 import org.meshledger.api.command.RecordSliObservations;
 import org.meshledger.api.error.ErrorCode;
 import org.meshledger.api.error.FieldError;
 import org.meshledger.api.error.RuleViolation;
+import org.meshledger.api.model.Ids;
 import org.meshledger.api.model.SliMeasurement;
 import org.meshledger.command.product.ObservationReader.ProductMeasurement;
 import org.meshledger.command.web.CommandDispatcher;
 import org.meshledger.command.web.InvalidRequest;
+import org.meshledger.platform.security.Callers;
+import org.meshledger.platform.security.ForbiddenDomain;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -49,11 +54,24 @@ class ObservationFeedController {
     Mono<ResponseEntity<FeedAnswer>> record(@RequestBody String feed, ServerWebExchange exchange) {
         List<RejectedLine> rejected = new ArrayList<>();
         Map<String, List<NumberedMeasurement>> byProduct = readLines(feed, rejected);
-        return Flux.fromIterable(byProduct.entrySet())
+        return exchange.getPrincipal()
+                .doOnNext(caller -> requireEveryDomain(caller, byProduct.keySet()))
+                .thenMany(Flux.fromIterable(byProduct.entrySet()))
                 .concatMap(entry -> recordProduct(entry.getKey(), entry.getValue(), rejected, exchange))
                 .reduce(0, Integer::sum)
                 .map(accepted ->
                         ResponseEntity.status(HttpStatus.ACCEPTED).body(new FeedAnswer(accepted, sorted(rejected))));
+    }
+
+    /** A feed naming one product outside the caller's domains is refused whole: nothing of it is recorded. */
+    private static void requireEveryDomain(Principal caller, Set<String> productIds) {
+        productIds.stream()
+                .map(Ids::domainOf)
+                .filter(domain -> !Callers.mayChange(caller, domain))
+                .findFirst()
+                .ifPresent(domain -> {
+                    throw new ForbiddenDomain(domain);
+                });
     }
 
     private Map<String, List<NumberedMeasurement>> readLines(String feed, List<RejectedLine> rejected) {

@@ -16,6 +16,8 @@ import org.meshledger.api.model.Ids;
 import org.meshledger.command.web.Answers;
 import org.meshledger.command.web.CommandDispatcher;
 import org.meshledger.command.web.InvalidRequest;
+import org.meshledger.platform.security.Callers;
+import org.meshledger.platform.security.ForbiddenDomain;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -35,6 +37,13 @@ class ProductRegistrationController {
     @PostMapping("/api/products")
     Mono<ResponseEntity<Recorded>> register(@Valid @RequestBody RegisterRequest request, ServerWebExchange exchange) {
         request.requireIdInDomain();
+        return exchange.getPrincipal()
+                .filter(caller -> Callers.mayChange(caller, request.domain()))
+                .switchIfEmpty(Mono.error(() -> new ForbiddenDomain(request.domain())))
+                .then(Mono.defer(() -> send(request, exchange)));
+    }
+
+    private Mono<ResponseEntity<Recorded>> send(RegisterRequest request, ServerWebExchange exchange) {
         RegisterDataProduct command = new RegisterDataProduct(
                 request.productId(),
                 request.domain(),

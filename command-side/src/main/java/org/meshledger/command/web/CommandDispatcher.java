@@ -1,11 +1,13 @@
 package org.meshledger.command.web;
 
+import java.security.Principal;
 import java.util.HashMap;
 import java.util.Map;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.meshledger.platform.security.Callers;
 import org.meshledger.platform.web.Blocking;
 import org.meshledger.platform.web.CorrelationIdFilter;
 import org.meshledger.platform.web.RequestMetadata;
@@ -27,7 +29,7 @@ public class CommandDispatcher {
 
     public <R> Mono<R> send(Object command, ServerWebExchange exchange) {
         return exchange.getPrincipal()
-                .map(principal -> metadata(principal.getName(), exchange))
+                .map(principal -> metadata(principal, exchange))
                 .flatMap(metadata -> Blocking.call(() -> sendRetryingConflicts(command, metadata)));
     }
 
@@ -48,9 +50,11 @@ public class CommandDispatcher {
         }
     }
 
-    private static MetaData metadata(String actor, ServerWebExchange exchange) {
+    private static MetaData metadata(Principal caller, ServerWebExchange exchange) {
         Map<String, Object> values = new HashMap<>();
-        values.put(RequestMetadata.ACTOR, actor);
+        values.put(RequestMetadata.ACTOR, caller.getName());
+        values.put(
+                RequestMetadata.ROLES, Callers.roles(caller).stream().sorted().toList());
         values.put(RequestMetadata.CORRELATION_ID, CorrelationIdFilter.of(exchange));
         String idempotencyKey = exchange.getRequest().getHeaders().getFirst(RequestMetadata.IDEMPOTENCY_HEADER);
         if (idempotencyKey != null) {

@@ -5,7 +5,9 @@ import static org.meshledger.command.product.Violations.violationOf;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -39,6 +41,7 @@ import org.meshledger.api.model.SliMeasurement;
 import org.meshledger.api.model.Slo;
 import org.meshledger.api.model.SloChange;
 import org.meshledger.command.governance.Stewards;
+import org.meshledger.command.team.TeamDirectory;
 
 class DataProductTest {
 
@@ -47,7 +50,9 @@ class DataProductTest {
     private static final Instant JAN = Instant.parse("2026-01-01T00:00:00Z");
     private static final Instant MAR = Instant.parse("2026-03-01T00:00:00Z");
     private static final DataProductRegistered REGISTERED = new DataProductRegistered(
-            ID, "claims", "Claim events", Classification.AUTHORITATIVE, "claims-core", null, JAN);
+            ID, "claims", "Claim events", Classification.AUTHORITATIVE, "claims-core", null, JAN, "claims");
+    private static final MetaData BY_STEWARD = MetaData.with("roles", List.of("STEWARD"));
+    private static final MetaData BY_INTEGRATION = MetaData.with("roles", List.of("INTEGRATION"));
     private static final Slo HOURLY_FRESHNESS = new Slo(3600, 0.99, Duration.ofDays(30));
 
     private AggregateTestFixture<DataProduct> fixture;
@@ -68,10 +73,29 @@ class DataProductTest {
         }
     }
 
+    /** Registered teams as the command side would read them: one of claims, one of marketing, one retired. */
+    static final class KnownTeams extends TeamDirectory {
+
+        KnownTeams() {
+            super(null);
+        }
+
+        @Override
+        public Optional<RegisteredTeam> find(String team) {
+            return switch (team) {
+                case "claims-core" -> Optional.of(new RegisteredTeam(team, "claims", false));
+                case "marketing-analytics" -> Optional.of(new RegisteredTeam(team, "marketing", false));
+                case "legacy-bi" -> Optional.of(new RegisteredTeam(team, "claims", true));
+                default -> Optional.empty();
+            };
+        }
+    }
+
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(DataProduct.class);
         fixture.registerInjectableResource(new Stewards(Set.of("steward@example.org")));
+        fixture.registerInjectableResource(new KnownTeams());
         observationLog = new RecordingObservationLog();
         fixture.registerInjectableResource(observationLog);
     }
@@ -109,6 +133,95 @@ class DataProductTest {
                             null,
                             NOW.plusSeconds(3600)))
                     .expectException(violationOf(ErrorCode.EFFECTIVE_AT_IN_FUTURE))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class CrossDomain {
+
+        @Test
+        void givenATeamOfMarketing_whenAnIntegrationRegistersAClaimsProductToIt_thenRefused() {
+            fixture.givenNoPriorActivity()
+                    .when(
+                            new RegisterDataProduct(
+                                    ID, "claims", "n", Classification.DERIVED, "marketing-analytics", null, null),
+                            BY_INTEGRATION)
+                    .expectException(violationOf(ErrorCode.CROSS_DOMAIN_NEEDS_STEWARD))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void givenATeamOfMarketing_whenAStewardRegistersAClaimsProductToIt_thenItsDomainIsRecorded() {
+            fixture.givenNoPriorActivity()
+                    .when(
+                            new RegisterDataProduct(
+                                    ID, "claims", "n", Classification.DERIVED, "marketing-analytics", null, null),
+                            BY_STEWARD)
+                    .expectEvents(new DataProductRegistered(
+                            ID, "claims", "n", Classification.DERIVED, "marketing-analytics", null, null, "marketing"));
+        }
+
+        @Test
+        void givenAnUnregisteredTeam_whenRegistered_thenNeverCrossDomain() {
+            fixture.givenNoPriorActivity()
+                    .when(
+                            new RegisterDataProduct(ID, "claims", "n", Classification.DERIVED, "anyone", null, null),
+                            BY_INTEGRATION)
+                    .expectEvents(
+                            new DataProductRegistered(ID, "claims", "n", Classification.DERIVED, "anyone", null, null));
+        }
+
+        @Test
+        void givenRegistered_whenAnIntegrationTransfersToAnotherDomainsTeamWithoutApproval_thenRefused() {
+            fixture.given(REGISTERED)
+                    .when(
+                            new TransferOwnership(ID, "claims-core", "marketing-analytics", "reorg", null, null, null),
+                            BY_INTEGRATION)
+                    .expectException(violationOf(ErrorCode.CROSS_DOMAIN_NEEDS_STEWARD))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void givenRegistered_whenTransferredToAnotherDomainsTeamWithAStewardsApproval_thenRecordedAsCrossDomain() {
+            fixture.given(REGISTERED)
+                    .andGivenCurrentTime(NOW)
+                    .when(
+                            new TransferOwnership(
+                                    ID,
+                                    "claims-core",
+                                    "marketing-analytics",
+                                    "reorg",
+                                    "steward@example.org",
+                                    null,
+                                    null),
+                            BY_INTEGRATION)
+                    .expectEvents(new OwnershipTransferred(
+                            ID,
+                            "claims-core",
+                            "marketing-analytics",
+                            "reorg",
+                            "steward@example.org",
+                            NOW,
+                            "marketing"));
+        }
+
+        @Test
+        void givenRegistered_whenAStewardTransfersToAnotherDomainsTeam_thenNoApprovalNeeded() {
+            fixture.given(REGISTERED)
+                    .andGivenCurrentTime(NOW)
+                    .when(
+                            new TransferOwnership(ID, "claims-core", "marketing-analytics", "reorg", null, null, null),
+                            BY_STEWARD)
+                    .expectEvents(new OwnershipTransferred(
+                            ID, "claims-core", "marketing-analytics", "reorg", null, NOW, "marketing"));
+        }
+
+        @Test
+        void givenRegistered_whenTransferredToARetiredTeam_thenRefused() {
+            fixture.given(REGISTERED)
+                    .when(new TransferOwnership(ID, "claims-core", "legacy-bi", "reorg", null, null, null), BY_STEWARD)
+                    .expectException(violationOf(ErrorCode.TEAM_RETIRED))
                     .expectNoEvents();
         }
     }

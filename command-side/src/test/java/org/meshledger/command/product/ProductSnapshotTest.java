@@ -38,6 +38,7 @@ class ProductSnapshotTest {
             throws Exception {
         AggregateTestFixture<DataProduct> fixture = new AggregateTestFixture<>(DataProduct.class);
         fixture.registerInjectableResource(new Stewards(Set.of("steward@example.org")));
+        fixture.registerInjectableResource(new DataProductTest.KnownTeams());
         fixture.registerInjectableResource(new ContractPolicy(Duration.ofDays(30)));
         fixture.registerInjectableResource(new DataProductTest.RecordingObservationLog());
         String id = "orders.order-events";

@@ -35,6 +35,8 @@ final class EventDocuments {
     static final String COMMIT_START = "commitStart";
     static final String COMMIT_SIZE = "commitSize";
     static final String PLACEHOLDER = "placeholder";
+    static final String HASH = "hash";
+    static final String PREVIOUS_HASH = "previousHash";
 
     private EventDocuments() {}
 

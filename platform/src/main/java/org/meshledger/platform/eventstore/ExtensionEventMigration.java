@@ -8,9 +8,9 @@ import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Sorts;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.bson.Document;
 import org.bson.types.Binary;
 
@@ -45,7 +45,7 @@ public final class ExtensionEventMigration {
         GlobalSequence sequence = new GlobalSequence(target.getCollection(LedgerEventStorageEngine.SEQUENCES));
         long first = sequence.allocate(Math.toIntExact(source.countDocuments()));
         long index = first;
-        Set<String> aggregates = new HashSet<>();
+        Map<String, String> chainHeads = new HashMap<>();
         List<Document> batch = new ArrayList<>(BATCH);
         // in pages: the embedded store answers a sorted query in one reply, which a large collection overflows
         for (int skipped = 0; ; skipped += PAGE) {
@@ -55,8 +55,11 @@ public final class ExtensionEventMigration {
                     .limit(PAGE)
                     .into(new ArrayList<>());
             for (Document entry : page) {
-                aggregates.add(entry.getString("aggregateIdentifier"));
-                batch.add(converted(entry, index++));
+                Document event = converted(entry, index++);
+                String aggregate = event.getString(EventDocuments.AGGREGATE);
+                EventChain.linkTo(event, chainHeads.getOrDefault(aggregate, ChainHash.GENESIS));
+                chainHeads.put(aggregate, event.getString(EventDocuments.HASH));
+                batch.add(event);
                 if (batch.size() == BATCH) {
                     events.insertMany(batch, new InsertManyOptions().ordered(true));
                     batch.clear();
@@ -70,7 +73,7 @@ public final class ExtensionEventMigration {
             events.insertMany(batch, new InsertManyOptions().ordered(true));
         }
         sequence.advancePast(index - 1);
-        return new Result(index - first, aggregates.size(), first);
+        return new Result(index - first, chainHeads.size(), first);
     }
 
     private static Document converted(Document entry, long index) {

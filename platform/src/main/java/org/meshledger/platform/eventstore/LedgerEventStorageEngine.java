@@ -40,6 +40,7 @@ public class LedgerEventStorageEngine extends BatchingEventStorageEngine {
     private final MongoCollection<Document> events;
     private final GlobalSequence sequence;
     private final EventWriter writer;
+    private final EventChain chain;
     private final EventLogTracker tracker;
     private final StreamReader streams;
     private final SnapshotDocuments snapshots;
@@ -49,6 +50,7 @@ public class LedgerEventStorageEngine extends BatchingEventStorageEngine {
         this.events = builder.database.getCollection(EVENTS);
         this.sequence = new GlobalSequence(builder.database.getCollection(SEQUENCES));
         this.writer = new EventWriter(events, sequence, builder.afterAllocation);
+        this.chain = new EventChain(events);
         this.tracker = new EventLogTracker(events, sequence, builder.gapTimeout);
         this.streams = new StreamReader(events, batchSize());
         this.snapshots = new SnapshotDocuments(builder.database.getCollection(SNAPSHOTS));
@@ -64,8 +66,11 @@ public class LedgerEventStorageEngine extends BatchingEventStorageEngine {
         if (events.isEmpty()) {
             return;
         }
+        List<Document> commit = EventDocuments.forCommit(events, serializer);
+        chain.link(commit);
         try {
-            writer.append(EventDocuments.forCommit(events, serializer));
+            writer.append(commit);
+            chain.stored(commit);
         } catch (EventWriter.StreamKeyTakenException taken) {
             handlePersistenceException(taken, events.get(taken.position()));
         }

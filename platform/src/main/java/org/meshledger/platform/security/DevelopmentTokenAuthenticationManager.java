@@ -1,5 +1,6 @@
 package org.meshledger.platform.security;
 
+import java.util.Set;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.core.Authentication;
@@ -11,7 +12,8 @@ final class DevelopmentTokenAuthenticationManager implements ReactiveAuthenticat
     public Mono<Authentication> authenticate(Authentication presented) {
         String token = String.valueOf(presented.getCredentials());
         return DevelopmentToken.matching(token)
-                .<Mono<Authentication>>map(dev -> Mono.just(new BearerTokenAuthentication(dev.actor(), dev.role())))
+                .<Mono<Authentication>>map(dev -> Mono.just(
+                        new BearerTokenAuthentication(dev.actor(), Set.of(dev.role()), DomainScope.EVERY_DOMAIN)))
                 .orElseGet(() -> Mono.error(new BadCredentialsException("The bearer token is not recognised")));
     }
 }

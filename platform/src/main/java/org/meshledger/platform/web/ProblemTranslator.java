@@ -14,6 +14,7 @@ import org.meshledger.api.error.BreakingChangesRefused;
 import org.meshledger.api.error.ErrorCode;
 import org.meshledger.api.error.FieldError;
 import org.meshledger.api.error.RuleViolation;
+import org.meshledger.platform.security.ForbiddenDomain;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -37,6 +38,10 @@ public class ProblemTranslator {
         Throwable cause = unwrap(failure);
         if (cause instanceof RuleViolation violation) {
             return ruleViolation(violation);
+        }
+        if (cause instanceof ForbiddenDomain forbidden) {
+            return Problems.of(
+                    HttpStatus.FORBIDDEN, "FORBIDDEN_DOMAIN", "Forbidden for this domain", forbidden.getMessage());
         }
         if (cause instanceof AggregateNotFoundException notFound) {
             return Problems.of(

@@ -1,13 +1,13 @@
 package org.meshledger.query.audit;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.constraints.Pattern;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.meshledger.api.model.Ids;
-import org.meshledger.platform.web.RequestMetadata;
+import org.meshledger.platform.eventstore.AuditTrail;
+import org.meshledger.platform.eventstore.StoredEvent;
+import org.meshledger.platform.web.Blocking;
 import org.meshledger.query.support.NotFound;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,16 +15,21 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
-import reactor.core.scheduler.Schedulers;
 
-/** The raw history of a product as stored, for auditors: every event in order, with who caused it and why. */
+/**
+ * The raw history of a product as stored, for auditors: every event in order, with who caused it and why, and its
+ * link in the product's hash chain. Payload and metadata are the stored JSON itself, so an auditor can re-compute
+ * every hash from this stream alone (README, "Verifying the audit trail").
+ */
 @RestController
 class AuditController {
 
-    private final EventStore eventStore;
+    private final AuditTrail trail;
+    private final ObjectMapper json;
 
-    AuditController(EventStore eventStore) {
-        this.eventStore = eventStore;
+    AuditController(AuditTrail trail, ObjectMapper json) {
+        this.trail = trail;
+        this.json = json;
     }
 
     @GetMapping(value = "/api/audit/products/{productId}/events", produces = MediaType.APPLICATION_NDJSON_VALUE)
@@ -32,27 +37,33 @@ class AuditController {
             @PathVariable @Pattern(regexp = Ids.PRODUCT_ID) String productId,
             @RequestParam(required = false) Instant from,
             @RequestParam(required = false) Instant to) {
-        return Flux.defer(() ->
-                        Flux.fromStream(eventStore.readEvents(productId, 0).asStream()))
-                .subscribeOn(Schedulers.boundedElastic())
-                .switchIfEmpty(Flux.error(() -> NotFound.product(productId)))
-                .filter(event -> from == null || !event.getTimestamp().isBefore(from))
-                .filter(event -> to == null || event.getTimestamp().isBefore(to))
-                .map(AuditController::audited);
+        return Blocking.call(() -> trail.stream(productId, 0))
+                .flatMapMany(events -> events.isEmpty()
+                        ? Flux.<StoredEvent>error(NotFound.product(productId))
+                        : Flux.fromIterable(events))
+                .filter(event -> from == null || !event.timestamp().isBefore(from))
+                .filter(event -> to == null || event.timestamp().isBefore(to))
+                .map(this::audited);
     }
 
-    private static AuditedEvent audited(DomainEventMessage<?> event) {
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        for (String key : RequestMetadata.KEYS) {
-            metadata.put(key, event.getMetaData().get(key));
-        }
+    private AuditedEvent audited(StoredEvent event) {
         return new AuditedEvent(
-                event.getSequenceNumber(),
-                event.getPayloadType().getSimpleName(),
-                event.getTimestamp(),
-                event.getIdentifier(),
-                event.getPayload(),
-                metadata);
+                event.sequence(),
+                event.type(),
+                event.timestamp(),
+                event.eventId(),
+                tree(event.payloadJson()),
+                tree(event.metadataJson()),
+                event.hash(),
+                event.previousHash());
+    }
+
+    private JsonNode tree(String stored) {
+        try {
+            return json.readTree(stored);
+        } catch (java.io.IOException unreadable) {
+            throw new IllegalStateException("A stored event is not JSON", unreadable);
+        }
     }
 
     record AuditedEvent(
@@ -60,6 +71,8 @@ class AuditController {
             String type,
             Instant timestamp,
             String eventId,
-            Object payload,
-            Map<String, Object> metadata) {}
+            JsonNode payload,
+            JsonNode metadata,
+            String hash,
+            String previousHash) {}
 }

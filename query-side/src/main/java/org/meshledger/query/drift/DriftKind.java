@@ -3,6 +3,8 @@ package org.meshledger.query.drift;
 /** What an entry on the drift timeline says happened, and how much it matters by default. */
 public enum DriftKind {
     OWNERSHIP_TRANSFERRED(Severity.INFO),
+    /** The owner's team belongs to another domain than the product: by registration, transfer or a team's move. */
+    CROSS_DOMAIN_OWNERSHIP(Severity.WARNING),
     SLO_LOOSENED(Severity.WARNING),
     SLO_TIGHTENED(Severity.INFO),
     SLO_REMOVED(Severity.WARNING),

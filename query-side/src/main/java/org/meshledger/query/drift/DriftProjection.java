@@ -19,6 +19,8 @@ import org.meshledger.api.event.SliObserved;
 import org.meshledger.api.event.SloChanged;
 import org.meshledger.api.event.SloDefined;
 import org.meshledger.api.event.SloRemoved;
+import org.meshledger.api.event.TeamMovedToDomain;
+import org.meshledger.api.model.Ids;
 import org.meshledger.api.model.Slo;
 import org.meshledger.api.model.SloChange;
 import org.meshledger.query.slo.HourlyCounts.Counts;
@@ -43,15 +45,36 @@ class DriftProjection {
 
     private final MongoTemplate mongo;
     private final DriftTimeline timeline;
+    private final CrossDomainEntries crossDomain;
 
     DriftProjection(MongoTemplate mongo, DriftTimeline timeline) {
         this.mongo = mongo;
         this.timeline = timeline;
+        this.crossDomain = new CrossDomainEntries(timeline);
     }
 
     @EventHandler
-    void on(DataProductRegistered event) {
+    void on(DataProductRegistered event, @Timestamp Instant at, @MessageIdentifier String eventId) {
         CreateOnce.insert(mongo, new DriftState(event.productId(), event.domain(), Map.of(), Set.of(), 0, -1));
+        if (event.crossDomain()) {
+            crossDomain.record(
+                    eventId, event.productId(), event.ownerTeam(), event.ownerTeamDomain(), at, "registered");
+        }
+    }
+
+    @EventHandler
+    void on(TeamMovedToDomain event, @Timestamp Instant at, @MessageIdentifier String eventId) {
+        for (String productId : event.ownedProducts()) {
+            if (!Ids.domainOf(productId).equals(event.toDomain())) {
+                crossDomain.record(
+                        eventId,
+                        productId,
+                        event.team(),
+                        event.toDomain(),
+                        at,
+                        "team moved from %s: %s".formatted(event.fromDomain(), event.reason()));
+            }
+        }
     }
 
     @EventHandler
@@ -75,6 +98,9 @@ class DriftProjection {
                     at,
                     "Ownership moved from %s to %s".formatted(event.fromTeam(), event.toTeam()),
                     details);
+            if (event.crossDomain()) {
+                crossDomain.record(eventId, state.productId(), event.toTeam(), event.toTeamDomain(), at, "transferred");
+            }
             return state;
         });
     }

@@ -28,6 +28,13 @@ public enum ErrorCode {
     CONTRACT_VERSION_NOT_FOUND(Refusal.NOT_FOUND, "No such contract version"),
     SUNSET_NOT_IN_FUTURE(Refusal.RULE_VIOLATED, "sunsetAt must lie in the future"),
     NO_SUCH_MAJOR(Refusal.RULE_VIOLATED, "No contract version of this major has been published"),
+    CROSS_DOMAIN_NEEDS_STEWARD(
+            Refusal.RULE_VIOLATED,
+            "Ownership by a registered team of another domain needs a steward: the caller or approvedBy"),
+    TEAM_ALREADY_REGISTERED(Refusal.CONFLICT, "A team with this name is already registered"),
+    TEAM_NOT_FOUND(Refusal.NOT_FOUND, "No such registered team"),
+    TEAM_ALREADY_IN_DOMAIN(Refusal.RULE_VIOLATED, "The team already belongs to that domain"),
+    TEAM_RETIRED(Refusal.RULE_VIOLATED, "The team is retired"),
     IDEMPOTENCY_KEY_REUSED(Refusal.RULE_VIOLATED, "The Idempotency-Key was used before with another request"),
     IDEMPOTENCY_KEY_IN_FLIGHT(Refusal.CONFLICT, "A request with this Idempotency-Key is still being processed");
 

@@ -1,0 +1,27 @@
+package org.meshledger.platform.security;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Production authentication ({@code meshledger.security.jwt.*}). Setting {@code issuer} turns it on, and turns the
+ * development tokens off. Keys come from {@code jwk-set-uri}, or from the issuer's OpenID discovery document.
+ *
+ * @param issuer the {@code iss} every token must carry
+ * @param jwkSetUri where the issuer's signing keys are published; optional
+ * @param rolesClaim the claim listing the caller's roles (STEWARD, INTEGRATION, AUDITOR, VIEWER)
+ * @param domainsClaim the claim listing an integration's domains; {@code *} means every domain
+ * @param actorClaim the claim naming the person or machine; {@code sub} when the token lacks it
+ */
+@ConfigurationProperties("meshledger.security.jwt")
+public record JwtSettings(String issuer, String jwkSetUri, String rolesClaim, String domainsClaim, String actorClaim) {
+
+    public JwtSettings {
+        rolesClaim = rolesClaim == null ? "roles" : rolesClaim;
+        domainsClaim = domainsClaim == null ? "domains" : domainsClaim;
+        actorClaim = actorClaim == null ? "email" : actorClaim;
+    }
+
+    public boolean enabled() {
+        return issuer != null && !issuer.isBlank();
+    }
+}
