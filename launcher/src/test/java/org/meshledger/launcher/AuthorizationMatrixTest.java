@@ -45,6 +45,7 @@ class AuthorizationMatrixTest {
 
     private static final String EVENTS_DATABASE = "authz_events";
     private static final String READ = "claims.matrix-read";
+    private static final String DRIFT_STREAM = "/api/drift/stream";
     private static final String YAML_CONTRACT =
             """
             apiVersion: v3.0.2
@@ -188,6 +189,10 @@ class AuthorizationMatrixTest {
         if (tokens.containsKey(caller)) {
             request.header("Authorization", "Bearer " + tokens.get(caller));
         }
+        if (endpoint.path().apply(product).equals(DRIFT_STREAM)) {
+            assertThat(streamStatus(request)).isEqualTo(expected);
+            return;
+        }
         WebTestClient.ResponseSpec response = body == null
                 ? request.exchange()
                 : request.contentType(body.type()).bodyValue(body.content()).exchange();
@@ -196,6 +201,13 @@ class AuthorizationMatrixTest {
             response.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
             assertThat(storedEvents()).as("a refusal records nothing").isEqualTo(before);
         }
+    }
+
+    /** A live stream never ends: its status is read from the headers, and the stream is then let go. */
+    private static int streamStatus(WebTestClient.RequestBodySpec request) {
+        var result = request.accept(MediaType.TEXT_EVENT_STREAM).exchange().returnResult(String.class);
+        result.getResponseBody().take(Duration.ofMillis(50)).blockLast(Duration.ofSeconds(5));
+        return result.getStatus().value();
     }
 
     private static int expected(Endpoint endpoint, Caller caller) {
@@ -243,7 +255,8 @@ class AuthorizationMatrixTest {
                 "/api/teams",
                 "/api/teams/matrix-team",
                 "/api/ownership/outside-domain",
-                "/api/ownership/orphaned")) {
+                "/api/ownership/orphaned",
+                DRIFT_STREAM)) {
             all.add(Endpoint.get(Access.READ, path));
         }
         for (String path : List.of(

@@ -15,18 +15,7 @@ final class CrossDomainOwnership {
 
     /** @return the owner team's domain, to be recorded with the registration; null for an unregistered team */
     static String judgeRegistration(String domain, String ownerTeam, TeamDirectory teams, boolean bySteward) {
-        RegisteredTeam owner = teams.find(ownerTeam).orElse(null);
-        if (owner == null) {
-            return null;
-        }
-        requireNotRetired(owner);
-        if (!owner.domain().equals(domain) && !bySteward) {
-            throw new RuleViolation(
-                    ErrorCode.CROSS_DOMAIN_NEEDS_STEWARD,
-                    "Team '%s' belongs to domain '%s', not '%s': only a steward may register the product to it"
-                            .formatted(ownerTeam, owner.domain(), domain));
-        }
-        return owner.domain();
+        return judge(domain, ownerTeam, teams, bySteward, "only a steward may register the product to it");
     }
 
     /**
@@ -34,19 +23,21 @@ final class CrossDomainOwnership {
      * @return the new owner's domain, to be recorded with the transfer; null for an unregistered team
      */
     static String judgeTransfer(String domain, String toTeam, TeamDirectory teams, boolean approved) {
-        RegisteredTeam to = teams.find(toTeam).orElse(null);
-        if (to == null) {
+        return judge(domain, toTeam, teams, approved, "a transfer to it needs a steward, or approvedBy naming one");
+    }
+
+    private static String judge(String domain, String team, TeamDirectory teams, boolean governed, String rule) {
+        RegisteredTeam owner = teams.find(team).orElse(null);
+        if (owner == null) {
             return null;
         }
-        requireNotRetired(to);
-        if (!to.domain().equals(domain) && !approved) {
+        requireNotRetired(owner);
+        if (!owner.domain().equals(domain) && !governed) {
             throw new RuleViolation(
                     ErrorCode.CROSS_DOMAIN_NEEDS_STEWARD,
-                    ("Team '%s' belongs to domain '%s', not '%s': a transfer to it needs a steward, "
-                                    + "or approvedBy naming one")
-                            .formatted(toTeam, to.domain(), domain));
+                    "Team '%s' belongs to domain '%s', not '%s': %s".formatted(team, owner.domain(), domain, rule));
         }
-        return to.domain();
+        return owner.domain();
     }
 
     private static void requireNotRetired(RegisteredTeam team) {

@@ -31,9 +31,8 @@ class VerificationController {
     }
 
     @GetMapping("/api/audit/products/{productId}/verify")
-    Mono<ProductVerification> product(@PathVariable @Pattern(regexp = Ids.PRODUCT_ID) String productId) {
-        return Blocking.call(() -> verifier.verify(productId).orElseThrow(() -> NotFound.product(productId)))
-                .map(ProductVerification::of);
+    Mono<ChainVerdict> product(@PathVariable @Pattern(regexp = Ids.PRODUCT_ID) String productId) {
+        return Blocking.call(() -> verifier.verify(productId).orElseThrow(() -> NotFound.product(productId)));
     }
 
     /** Every aggregate (products and teams), one line each as it is checked, then a summary line. */
@@ -58,28 +57,6 @@ class VerificationController {
         return Blocking.call(() -> checkpoints
                 .export()
                 .orElseThrow(() -> new NotFound("NO_CHECKPOINT", "No checkpoint has been taken yet")));
-    }
-
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record ProductVerification(
-            String productId,
-            boolean ok,
-            long checked,
-            Long firstBrokenSequence,
-            String problem,
-            Long checkpoint,
-            Long checkpointSequence) {
-
-        static ProductVerification of(ChainVerdict verdict) {
-            return new ProductVerification(
-                    verdict.aggregateId(),
-                    verdict.ok(),
-                    verdict.checked(),
-                    verdict.firstBrokenSequence(),
-                    verdict.problem(),
-                    verdict.checkpoint(),
-                    verdict.checkpointSequence());
-        }
     }
 
     /** A progress line names one aggregate; the last line has {@code done} and the counts. */

@@ -50,7 +50,8 @@ class DriftStreamController {
                                     .id(String.valueOf(entry.cursor()))
                                     .event(entry.kind().name())
                                     .build());
-                    Flux<ServerSentEvent<DriftEntry>> heartbeats = Flux.interval(HEARTBEAT)
+                    // the first comment goes out at once: a client learns it is connected before any entry arrives
+                    Flux<ServerSentEvent<DriftEntry>> heartbeats = Flux.interval(Duration.ZERO, HEARTBEAT)
                             .map(tick -> ServerSentEvent.<DriftEntry>builder()
                                     .comment("keep-alive")
                                     .build());
