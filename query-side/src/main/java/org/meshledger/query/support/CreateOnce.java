@@ -8,7 +8,18 @@ public final class CreateOnce {
 
     private CreateOnce() {}
 
+    @SuppressWarnings({"unchecked", "rawtypes"})
     public static void insert(MongoTemplate mongo, Object document) {
+        ViewBatch batch = ViewBatch.current();
+        if (batch != null) {
+            Object id = mongo.getConverter()
+                    .getMappingContext()
+                    .getRequiredPersistentEntity(document.getClass())
+                    .getIdentifierAccessor(document)
+                    .getRequiredIdentifier();
+            batch.create((Class) document.getClass(), String.valueOf(id), document);
+            return;
+        }
         try {
             mongo.insert(document);
         } catch (DuplicateKeyException alreadyCreated) {

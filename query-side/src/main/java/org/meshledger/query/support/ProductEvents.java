@@ -28,6 +28,11 @@ public final class ProductEvents {
         }
         DomainEventMessage<?> event = (DomainEventMessage<?>) message;
         String id = event.getAggregateIdentifier();
+        ViewBatch batch = ViewBatch.current();
+        if (batch != null) {
+            batch.advance(view, id, event.getSequenceNumber());
+            return;
+        }
         Query versionOnly = new Query(Criteria.where("_id").is(id));
         versionOnly.fields().include("version").include("observationVersion");
         while (true) {

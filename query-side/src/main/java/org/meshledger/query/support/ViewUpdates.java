@@ -10,7 +10,8 @@ import org.springframework.data.mongodb.core.query.Query;
 /**
  * Changes a view document only over what was read. Two processes can work on one segment for a moment when a claim
  * moves between replicas; the slower one must not write back what it read before the other moved on, so it reads
- * again, and stops once the event turns out to be applied.
+ * again, and stops once the event turns out to be applied. Inside a processor's batch the change is collected by
+ * {@link ViewBatch} and written with the batch's others, under the same condition.
  */
 public final class ViewUpdates {
 
@@ -23,6 +24,14 @@ public final class ViewUpdates {
             Predicate<T> alreadyApplied,
             UnaryOperator<T> change,
             Function<T, Query> unchangedSinceRead) {
+        ViewBatch batch = ViewBatch.current();
+        if (batch != null) {
+            T current = batch.read(type, id);
+            if (current != null && !alreadyApplied.test(current)) {
+                batch.replace(type, id, change.apply(current));
+            }
+            return;
+        }
         while (true) {
             T current = mongo.findById(id, type);
             if (current == null || alreadyApplied.test(current)) {

@@ -1,14 +1,20 @@
 package org.meshledger.query.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.junit.jupiter.api.Test;
 import org.meshledger.api.event.ConsumerRegistered;
 import org.meshledger.api.event.ConsumerRemoved;
@@ -62,6 +68,71 @@ class RedeliveryTest {
                 .isEqualTo(2 * 9 + 2);
         assertThat(ViewDigest.of(redelivered)).isEqualTo(ViewDigest.of(once));
         assertThat(ViewDigest.of(interleaved)).isEqualTo(ViewDigest.of(once));
+    }
+
+    @Test
+    void givenEventsHandledInBatches_whenWrittenTogether_thenTheViewsAreThoseBuiltEventByEvent() {
+        List<DomainEventMessage<?>> events = new ArrayList<>();
+        events.addAll(history("claims.first", "claims-core").events());
+        events.addAll(history("claims.second", "claims-core").events());
+        MongoDatabase once = build(events);
+
+        for (int batchSize : new int[] {1, 3, 100}) {
+            assertThat(ViewDigest.of(buildInBatches(events, batchSize)))
+                    .as("batches of %d", batchSize)
+                    .isEqualTo(ViewDigest.of(once));
+        }
+        List<DomainEventMessage<?>> twice = new ArrayList<>(events);
+        twice.addAll(events);
+        assertThat(ViewDigest.of(buildInBatches(twice, 7)))
+                .as("delivered again, partly in the same batch")
+                .isEqualTo(ViewDigest.of(once));
+    }
+
+    @Test
+    void givenADocumentChangedByAnotherProcessMidBatch_whenTheBatchIsWritten_thenItIsRefusedWhole() {
+        String name = "views_" + UUID.randomUUID().toString().substring(0, 8);
+        MongoTemplate mongo = new MongoTemplate(TestStore.client(), name);
+        List<DomainEventMessage<?>> events =
+                history("claims.contested", "claims-core").events();
+        Projections.deliver(events.subList(0, 1), CatalogProjections.create(mongo));
+        AnnotationEventHandlerAdapter catalog = new AnnotationEventHandlerAdapter(CatalogProjections.create(mongo));
+        Object contested = new Object() {
+            @EventHandler
+            void on(Object payload, EventMessage<?> event) throws Exception {
+                catalog.handle(event);
+                if (payload instanceof SloDefined) {
+                    // another replica, still holding the segment for a moment, moves the summary on meanwhile
+                    mongo.getCollection("product_summaries")
+                            .updateOne(Filters.eq("_id", "claims.contested"), Updates.set("version", 5));
+                }
+            }
+        };
+
+        assertThatThrownBy(() -> Projections.deliverInBatches(events.subList(1, 3), 10, mongo, contested))
+                .hasRootCauseInstanceOf(ViewBatch.ConcurrentViewChange.class);
+        assertThat(mongo.getCollection("product_summaries")
+                        .find(Filters.eq("_id", "claims.contested"))
+                        .first()
+                        .get("ownerTeam"))
+                .as("nothing of the refused batch was written: the next delivery applies it on what is there")
+                .isEqualTo("claims-core");
+    }
+
+    private static MongoDatabase buildInBatches(List<DomainEventMessage<?>> events, int batchSize) {
+        String name = "views_" + UUID.randomUUID().toString().substring(0, 8);
+        MongoTemplate mongo = new MongoTemplate(TestStore.client(), name);
+        Projections.deliverInBatches(
+                events,
+                batchSize,
+                mongo,
+                CatalogProjections.create(mongo),
+                OwnershipProjections.create(mongo),
+                ContractProjections.create(mongo),
+                ComplianceProjections.create(mongo),
+                DriftProjections.create(mongo)[0],
+                DriftProjections.create(mongo)[1]);
+        return TestStore.client().getDatabase(name);
     }
 
     private static ProductHistory history(String productId, String owner) {

@@ -1,0 +1,223 @@
+package org.meshledger.query.support;
+
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteResult;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.meshledger.api.event.SliObserved;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * The view changes of one processor batch: the documents its events touch are read in one query when first needed,
+ * changed in memory event by event, and written in one bulk write when the batch's last event has been handled,
+ * before its token moves. Each write is conditional on the document being as it was read; if another process moved
+ * one on meanwhile (a claim changing hands), the batch fails whole and is handled again.
+ */
+public final class ViewBatch {
+
+    private static final String RESOURCE = ViewBatch.class.getName();
+    private static final ClassValue<java.lang.reflect.Method> VERSION = new ClassValue<>() {
+        @Override
+        protected java.lang.reflect.Method computeValue(Class<?> type) {
+            try {
+                java.lang.reflect.Method version = type.getDeclaredMethod("version");
+                // views are package-private records: their accessor is public, their class is not
+                version.setAccessible(true);
+                return version;
+            } catch (NoSuchMethodException missing) {
+                throw new IllegalStateException(type + " has no version", missing);
+            }
+        }
+    };
+
+    private final MongoTemplate mongo;
+    private final List<? extends EventMessage<?>> events;
+    private final Map<Class<?>, Map<String, Staged>> staged = new LinkedHashMap<>();
+
+    private ViewBatch(MongoTemplate mongo, List<? extends EventMessage<?>> events) {
+        this.mongo = mongo;
+        this.events = events;
+    }
+
+    /** Starts collecting the batch's changes in {@code unitOfWork}, once per batch. */
+    static ViewBatch openIn(UnitOfWork<?> unitOfWork, MongoTemplate mongo, List<? extends EventMessage<?>> events) {
+        return (ViewBatch) unitOfWork.resources().computeIfAbsent(RESOURCE, key -> new ViewBatch(mongo, events));
+    }
+
+    static void closeIn(UnitOfWork<?> unitOfWork) {
+        unitOfWork.resources().remove(RESOURCE);
+    }
+
+    /** The batch being handled on this thread, or null when handlers run one event at a time (tests, replays). */
+    static ViewBatch current() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return null;
+        }
+        return (ViewBatch) CurrentUnitOfWork.get().resources().get(RESOURCE);
+    }
+
+    @SuppressWarnings("unchecked")
+    <T> T read(Class<T> type, String id) {
+        Map<String, Staged> documents = staged.computeIfAbsent(type, this::prefetch);
+        Staged found = documents.computeIfAbsent(id, missing -> Staged.read(mongo.findById(missing, type), mongo));
+        return (T) found.current;
+    }
+
+    <T> void replace(Class<T> type, String id, T changed) {
+        read(type, id);
+        staged.get(type).get(id).current = changed;
+        staged.get(type).get(id).dirty = true;
+    }
+
+    /** Creates the document unless it exists (an earlier delivery of the same event created it). */
+    <T> void create(Class<T> type, String id, T document) {
+        if (read(type, id) == null) {
+            replace(type, id, document);
+        }
+    }
+
+    /** Moves the document's version up to {@code sequence} when the batch is written, never down. */
+    void advance(Class<?> type, String id, long sequence) {
+        Object current = read(type, id);
+        if (current == null) {
+            return;
+        }
+        Staged document = staged.get(type).get(id);
+        if (versionOf(current) < sequence && (document.advancedTo == null || document.advancedTo < sequence)) {
+            document.advancedTo = sequence;
+        }
+    }
+
+    void flush() {
+        staged.forEach((type, documents) -> write(mongo.getCollectionName(type), documents));
+        staged.clear();
+    }
+
+    private void write(String collection, Map<String, Staged> documents) {
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        int conditional = 0;
+        for (Staged document : documents.values()) {
+            WriteModel<Document> write = document.write(mongo);
+            if (write != null) {
+                writes.add(write);
+                conditional += write instanceof InsertOneModel ? 0 : 1;
+            }
+        }
+        if (writes.isEmpty()) {
+            return;
+        }
+        try {
+            BulkWriteResult result =
+                    mongo.getCollection(collection).bulkWrite(writes, new BulkWriteOptions().ordered(false));
+            if (result.getMatchedCount() != conditional) {
+                throw new ConcurrentViewChange(collection);
+            }
+        } catch (MongoBulkWriteException duplicate) {
+            throw new ConcurrentViewChange(collection);
+        }
+    }
+
+    /** Every document of {@code type} the batch's events may touch, in one query by id. */
+    private Map<String, Staged> prefetch(Class<?> type) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (EventMessage<?> event : events) {
+            if (event.getPayloadType() == SliObserved.class) {
+                ids.add(((SliObserved) event.getPayload()).productId());
+            } else if (event instanceof DomainEventMessage<?> onStream) {
+                ids.add(onStream.getAggregateIdentifier());
+            }
+        }
+        Map<String, Staged> documents = new HashMap<>();
+        org.springframework.data.mongodb.core.query.Query byIds = new org.springframework.data.mongodb.core.query.Query(
+                org.springframework.data.mongodb.core.query.Criteria.where("_id")
+                        .in(ids));
+        for (Object found : mongo.find(byIds, type)) {
+            Staged document = Staged.read(found, mongo);
+            documents.put(String.valueOf(document.originalState.get("_id")), document);
+        }
+        ids.forEach(id -> documents.computeIfAbsent(id, absent -> Staged.read(null, mongo)));
+        return documents;
+    }
+
+    static long versionOf(Object document) {
+        try {
+            return ((Number) VERSION.get(document.getClass()).invoke(document)).longValue();
+        } catch (ReflectiveOperationException unreadable) {
+            throw new IllegalStateException(unreadable);
+        }
+    }
+
+    /** One document as read, as changed so far, and whether the batch must write it. */
+    private static final class Staged {
+
+        private Document originalState;
+        private Object current;
+        private boolean dirty;
+        private Long advancedTo;
+
+        static Staged read(Object document, MongoTemplate mongo) {
+            Staged staged = new Staged();
+            staged.current = document;
+            staged.originalState = document == null ? null : bson(document, mongo);
+            return staged;
+        }
+
+        WriteModel<Document> write(MongoTemplate mongo) {
+            if (!dirty && advancedTo == null) {
+                return null;
+            }
+            if (!dirty) {
+                return new UpdateOneModel<>(unchangedSinceRead(), Updates.set("version", advancedTo));
+            }
+            Document next = bson(current, mongo);
+            if (advancedTo != null && ((Number) next.get("version")).longValue() < advancedTo) {
+                next.put("version", advancedTo);
+            }
+            return originalState == null
+                    ? new InsertOneModel<>(next)
+                    : new ReplaceOneModel<>(unchangedSinceRead(), next);
+        }
+
+        /** Equality on the keys of the view's unique indexes: an indexed lookup on both stores. */
+        private Bson unchangedSinceRead() {
+            List<Bson> keys = new ArrayList<>(List.of(
+                    Filters.eq("_id", originalState.get("_id")), Filters.eq("version", originalState.get("version"))));
+            if (originalState.containsKey("observationVersion")) {
+                keys.add(Filters.eq("observationVersion", originalState.get("observationVersion")));
+            }
+            return Filters.and(keys);
+        }
+
+        private static Document bson(Object document, MongoTemplate mongo) {
+            Document converted = new Document();
+            mongo.getConverter().write(document, converted);
+            return converted;
+        }
+    }
+
+    /** Another process changed a document this batch read: the batch is handled again from its first event. */
+    public static final class ConcurrentViewChange extends RuntimeException {
+
+        ConcurrentViewChange(String collection) {
+            super("A document of " + collection + " changed while a batch was being applied to it");
+        }
+    }
+}
