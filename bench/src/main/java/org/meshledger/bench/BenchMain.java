@@ -30,6 +30,7 @@ public final class BenchMain {
     private static final Sizes FULL = new Sizes(5_000, 20_000, 100_000, 200_000, 10_000, 20_000, 300);
     /** A long history is grown one command at a time (tens of milliseconds each, durably): 2,000 in a quick run. */
     private static final Sizes QUICK = new Sizes(2_500, 20_000, 20_000, 100_000, 2_000, 8_000, 150);
+
     private static final int CLIENTS = 16;
     private static final int READERS = 32;
     /** Large histories are timed from a twentieth to this share of their products (the store holds all of them). */
