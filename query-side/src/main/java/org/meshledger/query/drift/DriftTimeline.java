@@ -42,7 +42,7 @@ class DriftTimeline {
             String summary,
             Map<String, Object> details,
             Instant escalatesAt) {
-        if (mongo.exists(new Query(Criteria.where("entryKey").is(entryKey)), DriftEntry.class)) {
+        if (alreadyStored(entryKey)) {
             return;
         }
         try {
@@ -61,6 +61,16 @@ class DriftTimeline {
         } catch (DuplicateKeyException alreadyThere) {
             // delivered twice at once: the other delivery stored it
         }
+    }
+
+    /**
+     * A find by the unique key, not {@code exists}: that counts through an aggregation, which the embedded store
+     * answers by scanning every entry, once per event.
+     */
+    private boolean alreadyStored(String entryKey) {
+        Query byKey = new Query(Criteria.where("entryKey").is(entryKey)).limit(1);
+        byKey.fields().include("_id");
+        return mongo.findOne(byKey, org.bson.Document.class, mongo.getCollectionName(DriftEntry.class)) != null;
     }
 
     void clear() {
