@@ -101,6 +101,7 @@ public final class BenchMain {
                 long[] missingAndExtra = queries.periodsMissingAndExtra(appendedIds, 4);
                 long lost = missingAndExtra[0];
                 long duplicated = missingAndExtra[1];
+                queries.awaitViewsCaughtUp(Duration.ofMinutes(3));
                 List<Long> lags = queries.lags(commands, "bench.lag-0", sizes.lagWrites());
                 figures.put("lag_p50_ms", Percentiles.millis(lags, 50));
                 figures.put("lag_p99_ms", Percentiles.millis(lags, 99));

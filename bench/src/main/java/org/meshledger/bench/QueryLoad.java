@@ -41,6 +41,31 @@ final class QueryLoad {
         return new long[] {lost, duplicated};
     }
 
+    /**
+     * Waits until every view's processor has read the whole log: lag and read latency are figures of a query side in
+     * its steady state, not of one still catching up on the history written before it started (timed separately).
+     */
+    void awaitViewsCaughtUp(java.time.Duration limit) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            Client.Answer answer = client.get(port, "/api/admin/projections", "dev-steward");
+            if (answer.status() == 200 && allCaughtUp(answer.json())) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("The views did not catch up within " + limit);
+    }
+
+    private static boolean allCaughtUp(com.fasterxml.jackson.databind.JsonNode processors) {
+        for (com.fasterxml.jackson.databind.JsonNode processor : processors) {
+            if (!processor.path("caughtUp").asBoolean()) {
+                return false;
+            }
+        }
+        return processors.size() > 0;
+    }
+
     /** p99 in ms of product summaries and ownership histories read by {@code readers} concurrent readers. */
     double readP99(List<String> productIds, int readers, int reads) throws Exception {
         List<Long> nanos = Collections.synchronizedList(new ArrayList<>(reads));

@@ -56,13 +56,33 @@ public final class ViewDigest {
                                         .sorted()
                                         .toList());
                     }
-                    digest.update(document.toJson().getBytes(StandardCharsets.UTF_8));
+                    digest.update(sorted(document).toJson().getBytes(StandardCharsets.UTF_8));
                 }
             }
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException(impossible);
         }
+    }
+
+    /**
+     * The same fields in key order: a view's meaning does not depend on the order a store keeps fields in (a
+     * replace may keep a document's order, an insert writes the new one's).
+     */
+    private static Document sorted(Document document) {
+        Document sorted = new Document();
+        new java.util.TreeMap<>(document).forEach((key, value) -> sorted.put(key, sortedValue(value)));
+        return sorted;
+    }
+
+    private static Object sortedValue(Object value) {
+        if (value instanceof Document nested) {
+            return sorted(nested);
+        }
+        if (value instanceof List<?> items) {
+            return items.stream().map(ViewDigest::sortedValue).toList();
+        }
+        return value;
     }
 
     /** One digest per view collection, so a difference names the view it is in. */

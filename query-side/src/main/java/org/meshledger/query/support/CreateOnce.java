@@ -12,13 +12,15 @@ public final class CreateOnce {
     public static void insert(MongoTemplate mongo, Object document) {
         ViewBatch batch = ViewBatch.current();
         if (batch != null) {
-            Object id = mongo.getConverter()
+            String id = String.valueOf(mongo.getConverter()
                     .getMappingContext()
                     .getRequiredPersistentEntity(document.getClass())
                     .getIdentifierAccessor(document)
-                    .getRequiredIdentifier();
-            batch.create((Class) document.getClass(), String.valueOf(id), document);
-            return;
+                    .getRequiredIdentifier());
+            if (batch.covers(id)) {
+                batch.create((Class) document.getClass(), id, document);
+                return;
+            }
         }
         try {
             mongo.insert(document);

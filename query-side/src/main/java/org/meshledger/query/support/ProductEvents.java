@@ -29,7 +29,7 @@ public final class ProductEvents {
         DomainEventMessage<?> event = (DomainEventMessage<?>) message;
         String id = event.getAggregateIdentifier();
         ViewBatch batch = ViewBatch.current();
-        if (batch != null) {
+        if (batch != null && batch.covers(id)) {
             batch.advance(view, id, event.getSequenceNumber());
             return;
         }

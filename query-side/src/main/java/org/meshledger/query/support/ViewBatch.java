@@ -49,12 +49,21 @@ public final class ViewBatch {
     };
 
     private final MongoTemplate mongo;
-    private final List<? extends EventMessage<?>> events;
+    private final Set<String> products;
     private final Map<Class<?>, Map<String, Staged>> staged = new LinkedHashMap<>();
 
     private ViewBatch(MongoTemplate mongo, List<? extends EventMessage<?>> events) {
         this.mongo = mongo;
-        this.events = events;
+        this.products = productsOf(events);
+    }
+
+    /**
+     * Whether a document is the batch's to collect: only documents keyed by a product of the batch, which projections
+     * reach through ViewUpdates, CreateOnce and ProductEvents alone. Any other document (a contract version, a drift
+     * entry) is written at once, so it is stored before the product documents that point to it become visible.
+     */
+    boolean covers(String id) {
+        return products.contains(id);
     }
 
     /** Starts collecting the batch's changes in {@code unitOfWork}, once per batch. */
@@ -135,8 +144,7 @@ public final class ViewBatch {
         }
     }
 
-    /** Every document of {@code type} the batch's events may touch, in one query by id. */
-    private Map<String, Staged> prefetch(Class<?> type) {
+    private static Set<String> productsOf(List<? extends EventMessage<?>> events) {
         Set<String> ids = new LinkedHashSet<>();
         for (EventMessage<?> event : events) {
             if (event.getPayloadType() == SliObserved.class) {
@@ -145,15 +153,20 @@ public final class ViewBatch {
                 ids.add(onStream.getAggregateIdentifier());
             }
         }
+        return ids;
+    }
+
+    /** Every document of {@code type} the batch's products have, in one query by id. */
+    private Map<String, Staged> prefetch(Class<?> type) {
         Map<String, Staged> documents = new HashMap<>();
         org.springframework.data.mongodb.core.query.Query byIds = new org.springframework.data.mongodb.core.query.Query(
                 org.springframework.data.mongodb.core.query.Criteria.where("_id")
-                        .in(ids));
+                        .in(products));
         for (Object found : mongo.find(byIds, type)) {
             Staged document = Staged.read(found, mongo);
             documents.put(String.valueOf(document.originalState.get("_id")), document);
         }
-        ids.forEach(id -> documents.computeIfAbsent(id, absent -> Staged.read(null, mongo)));
+        products.forEach(id -> documents.computeIfAbsent(id, absent -> Staged.read(null, mongo)));
         return documents;
     }
 

@@ -25,7 +25,7 @@ public final class ViewUpdates {
             UnaryOperator<T> change,
             Function<T, Query> unchangedSinceRead) {
         ViewBatch batch = ViewBatch.current();
-        if (batch != null) {
+        if (batch != null && batch.covers(id)) {
             T current = batch.read(type, id);
             if (current != null && !alreadyApplied.test(current)) {
                 batch.replace(type, id, change.apply(current));
