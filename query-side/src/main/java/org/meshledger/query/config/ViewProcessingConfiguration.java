@@ -6,6 +6,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.meshledger.query.support.ViewBatchInterceptor;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -22,6 +23,7 @@ class ViewProcessingConfiguration {
 
     /** Every view's processor reads and writes its documents a batch at a time (see ViewBatch). */
     @Bean
+    @ConditionalOnProperty(name = "meshledger.views.batch-writes", havingValue = "true", matchIfMissing = false)
     ConfigurerModule viewBatches(MongoTemplate mongo) {
         return configurer -> configurer
                 .eventProcessing()

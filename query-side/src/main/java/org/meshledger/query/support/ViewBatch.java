@@ -50,6 +50,7 @@ public final class ViewBatch {
 
     private final MongoTemplate mongo;
     private final Set<String> products;
+    private int handled;
     private final Map<Class<?>, Map<String, Staged>> staged = new LinkedHashMap<>();
 
     private ViewBatch(MongoTemplate mongo, List<? extends EventMessage<?>> events) {
@@ -64,6 +65,11 @@ public final class ViewBatch {
      */
     boolean covers(String id) {
         return products.contains(id);
+    }
+
+    /** Counts one more event of the batch handled; @return how many have been */
+    int handled() {
+        return ++handled;
     }
 
     /** Starts collecting the batch's changes in {@code unitOfWork}, once per batch. */

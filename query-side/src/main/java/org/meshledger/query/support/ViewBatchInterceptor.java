@@ -27,7 +27,8 @@ public final class ViewBatchInterceptor implements MessageHandlerInterceptor<Eve
         }
         ViewBatch views = ViewBatch.openIn(batch, mongo, batch.getMessages());
         Object result = interceptorChain.proceed();
-        if (batch.isLastMessage()) {
+        // counted rather than compared: a handler may replace the message it was given (transformMessage)
+        if (views.handled() == batch.getMessages().size() || batch.isLastMessage()) {
             ViewBatch.closeIn(batch);
             views.flush();
         }
