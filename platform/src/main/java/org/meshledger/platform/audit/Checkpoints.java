@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 import org.meshledger.platform.eventstore.AuditTrail;
-import org.meshledger.platform.eventstore.AuditTrail.LogWindow;
 import org.meshledger.platform.eventstore.StoredEvent;
 
 /**
@@ -43,15 +42,16 @@ public class Checkpoints {
     public synchronized Checkpoint take(Instant now) {
         Optional<Checkpoint> previous = latest();
         long from = previous.map(Checkpoint::position).orElse(0L);
-        LogWindow window = trail.read(from, trail.nextIndex());
+        // only each aggregate's newest event is kept: the log since the last checkpoint is never held in memory
         Map<String, StoredEvent> newest = new HashMap<>();
-        for (StoredEvent event : window.events()) {
-            newest.merge(event.aggregateId(), event, (a, b) -> a.sequence() >= b.sequence() ? a : b);
-        }
+        long firstMissing = trail.forEachStored(
+                from,
+                trail.nextIndex(),
+                event -> newest.merge(event.aggregateId(), event, (a, b) -> a.sequence() >= b.sequence() ? a : b));
         long number = previous.map(Checkpoint::number).orElse(0L) + 1;
         newest.values().forEach(event -> advanceHead(event, number));
         List<CheckpointHead> all = allHeads();
-        Checkpoint checkpoint = new Checkpoint(number, now, window.firstMissing(), all.size(), signer.digest(all));
+        Checkpoint checkpoint = new Checkpoint(number, now, firstMissing, all.size(), signer.digest(all));
         checkpoints.replaceOne(
                 Filters.eq("_id", number),
                 new Document("_id", number)

@@ -55,18 +55,6 @@ public final class AuditTrail {
     }
 
     /**
-     * The events stored at global indexes {@code [from, to)}, placeholders left out. {@code firstMissing} is the
-     * lowest index holding nothing yet (a write still in flight), or {@code to}: a reader that wants to miss nothing
-     * reads again from there.
-     */
-    public LogWindow read(long from, long to) {
-        List<StoredEvent> found = new ArrayList<>();
-        long firstMissing = forEachStored(from, to, found::add);
-        found.sort(Comparator.comparingLong(StoredEvent::globalIndex));
-        return new LogWindow(found, firstMissing);
-    }
-
-    /**
      * Hands each event stored at {@code [from, to)} to {@code reader}, a window at a time, without holding the log in
      * memory. @return the lowest index that held nothing, or {@code to}
      */
@@ -105,6 +93,4 @@ public final class AuditTrail {
                 document.getString(EventDocuments.HASH),
                 document.getString(EventDocuments.PREVIOUS_HASH));
     }
-
-    public record LogWindow(List<StoredEvent> events, long firstMissing) {}
 }

@@ -153,19 +153,7 @@ class RedeliveryTest {
     }
 
     private static MongoDatabase buildInBatches(List<DomainEventMessage<?>> events, int batchSize) {
-        String name = "views_" + UUID.randomUUID().toString().substring(0, 8);
-        MongoTemplate mongo = new MongoTemplate(TestStore.client(), name);
-        Projections.deliverInBatches(
-                events,
-                batchSize,
-                mongo,
-                CatalogProjections.create(mongo),
-                OwnershipProjections.create(mongo),
-                ContractProjections.create(mongo),
-                ComplianceProjections.create(mongo),
-                DriftProjections.create(mongo)[0],
-                DriftProjections.create(mongo)[1]);
-        return TestStore.client().getDatabase(name);
+        return build((mongo, projections) -> Projections.deliverInBatches(events, batchSize, mongo, projections));
     }
 
     private static ProductHistory history(String productId, String owner) {
@@ -189,16 +177,21 @@ class RedeliveryTest {
     }
 
     private static MongoDatabase build(List<DomainEventMessage<?>> events) {
+        return build((mongo, projections) -> Projections.deliver(events, projections));
+    }
+
+    /** Every view, built in a database of its own by {@code delivery}. */
+    private static MongoDatabase build(java.util.function.BiConsumer<MongoTemplate, Object[]> delivery) {
         String name = "views_" + UUID.randomUUID().toString().substring(0, 8);
         MongoTemplate mongo = new MongoTemplate(TestStore.client(), name);
-        Projections.deliver(
-                events,
-                CatalogProjections.create(mongo),
-                OwnershipProjections.create(mongo),
-                ContractProjections.create(mongo),
-                ComplianceProjections.create(mongo),
-                DriftProjections.create(mongo)[0],
-                DriftProjections.create(mongo)[1]);
+        delivery.accept(mongo, new Object[] {
+            CatalogProjections.create(mongo),
+            OwnershipProjections.create(mongo),
+            ContractProjections.create(mongo),
+            ComplianceProjections.create(mongo),
+            DriftProjections.create(mongo)[0],
+            DriftProjections.create(mongo)[1]
+        });
         return TestStore.client().getDatabase(name);
     }
 }
