@@ -49,7 +49,7 @@ final class EventLogTracker {
         GapAwareTrackingToken token = (GapAwareTrackingToken) lastToken;
         long index = token == null ? -1 : token.getIndex();
         TreeSet<Long> gaps = token == null ? new TreeSet<>() : new TreeSet<>(token.getGaps());
-        List<Long> ids = new ArrayList<>(gaps);
+        TreeSet<Long> toJudge = new TreeSet<>(gaps);
         List<TrackedEventData<?>> batch = new ArrayList<>();
         long scanFrom = index + 1;
         // an idle poll asks for a few indexes; a busy log gets full windows
@@ -57,16 +57,20 @@ final class EventLogTracker {
         while (true) {
             long scanTo = scanFrom + window - 1;
             for (long id = scanFrom; id <= scanTo; id++) {
-                ids.add(id);
+                toJudge.add(id);
             }
-            Map<Long, Document> found = find(ids);
+            Map<Long, Document> found = find(toJudge);
             Commits.completeWith(found, this::findAll);
             long storedInWindow = 0;
-            for (long id : ids) {
+            List<Long> stillPending = new ArrayList<>();
+            for (long id : toJudge) {
                 Document document = found.get(id);
                 Commits.Visibility visibility =
                         document == null ? Commits.Visibility.PENDING : Commits.of(document, found);
                 if (visibility == Commits.Visibility.PENDING) {
+                    if (id > index) {
+                        stillPending.add(id);
+                    }
                     continue;
                 }
                 if (id >= scanFrom) {
@@ -101,7 +105,10 @@ final class EventLogTracker {
             }
             scanFrom = scanTo + 1;
             window = batchSize;
-            ids = new ArrayList<>();
+            // what was still being written when judged is judged again with the next window, ahead of it: a commit
+            // whose writer finished meanwhile is then read in index order, not its later part first and the rest
+            // as gaps
+            toJudge = new TreeSet<>(stillPending);
         }
     }
 

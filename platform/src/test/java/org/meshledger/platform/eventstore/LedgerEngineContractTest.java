@@ -2,18 +2,33 @@ package org.meshledger.platform.eventstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
+import com.mongodb.event.CommandSucceededEvent;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.bson.BsonString;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.meshledger.platform.testing.TestStore;
 
 class LedgerEngineContractTest extends EventStorageEngineContract {
 
@@ -104,6 +119,55 @@ class LedgerEngineContractTest extends EventStorageEngineContract {
                 .isEqualTo(3);
     }
 
+    /**
+     * A tracker meets a commit half-written, judges its first indexes still pending and reads on; by the next window
+     * the writer has finished. The commit must still be read in index order: its tail first and its head later as
+     * gaps would let a view see an aggregate's later events before its earlier ones.
+     */
+    @Test
+    void givenACommitFinishedWhileATrackerReadsOn_whenTracked_thenItsEventsComeInIndexOrder() {
+        List<Document> commit = numberedCommit("half", 40);
+        var events = database.getCollection(LedgerEventStorageEngine.EVENTS);
+        events.insertMany(commit.subList(0, 35));
+        AtomicInteger eventReads = new AtomicInteger();
+        Set<Integer> readsOfEvents = ConcurrentHashMap.newKeySet();
+        CommandListener finishOnSecondRead = new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent started) {
+                if (LedgerEventStorageEngine.EVENTS.equals(
+                        started.getCommand().get("find") instanceof BsonString name ? name.getValue() : null)) {
+                    readsOfEvents.add(started.getRequestId());
+                }
+            }
+
+            @Override
+            public void commandSucceeded(CommandSucceededEvent succeeded) {
+                // the first read finds indexes 0-31, the second looks for the rest of their commit and misses 35-39
+                if (readsOfEvents.remove(succeeded.getRequestId()) && eventReads.incrementAndGet() == 2) {
+                    events.insertMany(commit.subList(35, 40));
+                }
+            }
+        };
+        try (MongoClient listening = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(TestStore.uri()))
+                .addCommandListener(finishOnSecondRead)
+                .build())) {
+            LedgerEventStorageEngine reader = pausingEngine(listening.getDatabase(database.getName()), index -> {});
+
+            List<String> read = reader.readEvents(null, false)
+                    .map(event -> ((Noted) event.getPayload()).text())
+                    .toList();
+
+            assertThat(eventReads.get())
+                    .as("the commit was finished while the tracker read")
+                    .isGreaterThan(2);
+            assertThat(read)
+                    .containsExactlyElementsOf(IntStream.range(0, 40)
+                            .mapToObj(sequence -> "half@" + sequence)
+                            .toList());
+        }
+    }
+
     @Test
     void givenARunOfGivenUpIndexesLongerThanABatch_whenTracked_thenTheTrackerReadsPastIt() {
         var events = database.getCollection(LedgerEventStorageEngine.EVENTS);
@@ -125,6 +189,23 @@ class LedgerEngineContractTest extends EventStorageEngineContract {
 
         assertThat(engine.readEvents(head, false).map(event -> ((Noted) event.getPayload()).text()))
                 .containsExactly("new@0");
+    }
+
+    /** A commit of {@code size} events of one aggregate, stored at indexes from 0 on, as a writer numbers it. */
+    private List<Document> numberedCommit(String aggregate, int size) {
+        List<DomainEventMessage<?>> events = new ArrayList<>();
+        for (long sequence = 0; sequence < size; sequence++) {
+            events.add(event(aggregate, sequence));
+        }
+        List<Document> commit = EventDocuments.forCommit(events, EventStoreConfiguration.jacksonSerializer());
+        for (int position = 0; position < size; position++) {
+            commit.get(position)
+                    .append(EventDocuments.ID, (long) position)
+                    .append(EventDocuments.COMMIT_START, 0L)
+                    .append(EventDocuments.COMMIT_SIZE, size);
+        }
+        new GlobalSequence(database.getCollection(LedgerEventStorageEngine.SEQUENCES)).advancePast(size - 1);
+        return commit;
     }
 
     /** An engine whose first commit, once its indexes are allocated, waits for {@code resume} before it inserts. */
