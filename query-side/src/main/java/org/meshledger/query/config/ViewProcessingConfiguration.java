@@ -23,7 +23,7 @@ class ViewProcessingConfiguration {
 
     /** Every view's processor reads and writes its documents a batch at a time (see ViewBatch). */
     @Bean
-    @ConditionalOnProperty(name = "meshledger.views.batch-writes", havingValue = "true", matchIfMissing = false)
+    @ConditionalOnProperty(name = "meshledger.views.batch-writes", havingValue = "true", matchIfMissing = true)
     ConfigurerModule viewBatches(MongoTemplate mongo) {
         return configurer -> configurer
                 .eventProcessing()
