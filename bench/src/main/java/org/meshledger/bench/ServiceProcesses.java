@@ -34,10 +34,13 @@ final class ServiceProcesses implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heap,
-                "-Daxoniq.update-checker.disabled=true",
-                "-cp",
-                System.getProperty("java.class.path"),
-                mainClass));
+                "-Daxoniq.update-checker.disabled=true"));
+        // e.g. a flight recording of every service: -XX:StartFlightRecording=filename=/tmp/recordings/
+        String extraOptions = System.getenv("MESHLEDGER_BENCH_JVM_OPTIONS");
+        if (extraOptions != null && !extraOptions.isBlank()) {
+            command.addAll(List.of(extraOptions.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(args);
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)

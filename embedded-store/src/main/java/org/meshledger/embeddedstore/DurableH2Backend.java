@@ -1,6 +1,5 @@
 package org.meshledger.embeddedstore;
 
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import java.util.Set;
@@ -15,7 +14,7 @@ import java.util.Set;
  * from; it cannot leave a token ahead of its views. Committing each view write would double the work of keeping a
  * view and gain nothing.
  */
-final class DurableH2Backend extends H2Backend {
+final class DurableH2Backend extends IndexedH2Backend {
 
     private static final Set<String> WRITES = Set.of(
             "insert",

@@ -2,7 +2,6 @@ package org.meshledger.embeddedstore;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -39,7 +38,7 @@ public final class EmbeddedStore implements AutoCloseable {
     }
 
     public static EmbeddedStore inMemory(String host, int port) {
-        return new EmbeddedStore(H2Backend.inMemory(), host, port);
+        return new EmbeddedStore(IndexedH2Backend.inMemoryStore(), host, port);
     }
 
     public String connectionString() {

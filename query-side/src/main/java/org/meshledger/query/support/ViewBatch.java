@@ -3,7 +3,6 @@ package org.meshledger.query.support;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.UpdateOneModel;
@@ -215,14 +214,18 @@ public final class ViewBatch {
                     : new ReplaceOneModel<>(unchangedSinceRead(), next);
         }
 
-        /** Equality on the keys of the view's unique indexes: an indexed lookup on both stores. */
+        /**
+         * Equality on the keys of the view's unique indexes, as one flat document: an indexed lookup on both stores.
+         * ({@code Filters.and} renders {@code $and}, which the embedded store cannot match to an index: it scanned the
+         * whole view for every write.)
+         */
         private Bson unchangedSinceRead() {
-            List<Bson> keys = new ArrayList<>(List.of(
-                    Filters.eq("_id", originalState.get("_id")), Filters.eq("version", originalState.get("version"))));
+            Document keys =
+                    new Document("_id", originalState.get("_id")).append("version", originalState.get("version"));
             if (originalState.containsKey("observationVersion")) {
-                keys.add(Filters.eq("observationVersion", originalState.get("observationVersion")));
+                keys.append("observationVersion", originalState.get("observationVersion"));
             }
-            return Filters.and(keys);
+            return keys;
         }
 
         private static Document bson(Object document, MongoTemplate mongo) {
