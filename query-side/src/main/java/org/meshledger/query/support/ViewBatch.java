@@ -3,6 +3,7 @@ package org.meshledger.query.support;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.UpdateOneModel;
@@ -91,7 +92,8 @@ public final class ViewBatch {
     @SuppressWarnings("unchecked")
     <T> T read(Class<T> type, String id) {
         Map<String, Staged> documents = staged.computeIfAbsent(type, this::prefetch);
-        Staged found = documents.computeIfAbsent(id, missing -> Staged.read(mongo.findById(missing, type), mongo));
+        Staged found = documents.computeIfAbsent(
+                id, missing -> readStored(type, List.of(missing)).get(missing));
         return (T) found.current;
     }
 
@@ -163,15 +165,22 @@ public final class ViewBatch {
 
     /** Every document of {@code type} the batch's products have, in one query by id. */
     private Map<String, Staged> prefetch(Class<?> type) {
+        return readStored(type, products);
+    }
+
+    /**
+     * The documents of {@code ids} (a staged null for each one that is not stored). Each is converted once, from the
+     * stored BSON, which is kept as the state the batch read.
+     */
+    private Map<String, Staged> readStored(Class<?> type, java.util.Collection<String> ids) {
         Map<String, Staged> documents = new HashMap<>();
-        org.springframework.data.mongodb.core.query.Query byIds = new org.springframework.data.mongodb.core.query.Query(
-                org.springframework.data.mongodb.core.query.Criteria.where("_id")
-                        .in(products));
-        for (Object found : mongo.find(byIds, type)) {
-            Staged document = Staged.read(found, mongo);
-            documents.put(String.valueOf(document.originalState.get("_id")), document);
+        for (Document stored :
+                mongo.getCollection(mongo.getCollectionName(type)).find(Filters.in("_id", ids))) {
+            documents.put(
+                    String.valueOf(stored.get("_id")),
+                    Staged.of(mongo.getConverter().read(type, stored), stored));
         }
-        products.forEach(id -> documents.computeIfAbsent(id, absent -> Staged.read(null, mongo)));
+        ids.forEach(id -> documents.computeIfAbsent(id, absent -> Staged.of(null, null)));
         return documents;
     }
 
@@ -191,10 +200,10 @@ public final class ViewBatch {
         private boolean dirty;
         private Long advancedTo;
 
-        static Staged read(Object document, MongoTemplate mongo) {
+        static Staged of(Object document, Document stored) {
             Staged staged = new Staged();
             staged.current = document;
-            staged.originalState = document == null ? null : bson(document, mongo);
+            staged.originalState = stored;
             return staged;
         }
 
