@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -50,12 +51,14 @@ public final class ViewBatch {
 
     private final MongoTemplate mongo;
     private final Set<String> products;
+    private final int size;
     private int handled;
     private final Map<Class<?>, Map<String, Staged>> staged = new LinkedHashMap<>();
 
     private ViewBatch(MongoTemplate mongo, List<? extends EventMessage<?>> events) {
         this.mongo = mongo;
         this.products = productsOf(events);
+        this.size = events.size();
     }
 
     /**
@@ -67,14 +70,18 @@ public final class ViewBatch {
         return products.contains(id);
     }
 
-    /** Counts one more event of the batch handled; @return how many have been */
-    int handled() {
-        return ++handled;
+    /** Counts one more event of the batch handled; @return whether it was the batch's last */
+    boolean handledAll() {
+        return ++handled == size;
     }
 
-    /** Starts collecting the batch's changes in {@code unitOfWork}, once per batch. */
-    static ViewBatch openIn(UnitOfWork<?> unitOfWork, MongoTemplate mongo, List<? extends EventMessage<?>> events) {
-        return (ViewBatch) unitOfWork.resources().computeIfAbsent(RESOURCE, key -> new ViewBatch(mongo, events));
+    /**
+     * Starts collecting the batch's changes in {@code unitOfWork}, once per batch. The events are asked for only
+     * then: a batching unit of work builds a new list of them on every call.
+     */
+    static ViewBatch openIn(
+            UnitOfWork<?> unitOfWork, MongoTemplate mongo, Supplier<List<? extends EventMessage<?>>> events) {
+        return (ViewBatch) unitOfWork.resources().computeIfAbsent(RESOURCE, key -> new ViewBatch(mongo, events.get()));
     }
 
     static void closeIn(UnitOfWork<?> unitOfWork) {

@@ -25,10 +25,10 @@ public final class ViewBatchInterceptor implements MessageHandlerInterceptor<Eve
         if (!(unitOfWork instanceof BatchingUnitOfWork<? extends EventMessage<?>> batch)) {
             return interceptorChain.proceed();
         }
-        ViewBatch views = ViewBatch.openIn(batch, mongo, batch.getMessages());
+        ViewBatch views = ViewBatch.openIn(batch, mongo, batch::getMessages);
         Object result = interceptorChain.proceed();
         // counted rather than compared: a handler may replace the message it was given (transformMessage)
-        if (views.handled() == batch.getMessages().size() || batch.isLastMessage()) {
+        if (views.handledAll() || batch.isLastMessage()) {
             ViewBatch.closeIn(batch);
             views.flush();
         }
