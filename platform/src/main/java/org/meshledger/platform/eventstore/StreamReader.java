@@ -16,7 +16,9 @@ import org.bson.Document;
  */
 final class StreamReader {
 
-    private static final int FIRST_BATCH = 64;
+    // every key asked for is an index lookup even when nothing is stored there: a team's stream, read on each
+    // product command, holds a handful of events, and a product's is read past its snapshot in doubling batches
+    private static final int FIRST_BATCH = 8;
     private static final int PROBES_PER_ROUND = 64;
 
     private final MongoCollection<Document> events;
