@@ -59,7 +59,8 @@ final class QueryLoad {
 
     private static boolean allCaughtUp(com.fasterxml.jackson.databind.JsonNode processors) {
         for (com.fasterxml.jackson.databind.JsonNode processor : processors) {
-            if (!processor.path("caughtUp").asBoolean()) {
+            // caughtUp stays true once reached; lag says whether the view has read up to the last event
+            if (!processor.path("caughtUp").asBoolean() || processor.path("lag").asLong() > 0) {
                 return false;
             }
         }

@@ -41,7 +41,8 @@ public class ProjectionAdmin {
                     .mapToLong(segment -> positionOf(segment.getTrackingToken()))
                     .min()
                     .orElse(-1);
-            long lag = caughtUp && !replaying ? 0 : Math.max(0, head.nextIndex() - 1 - position);
+            // measured even once caught up: Axon's caught-up flag stays set while a view falls behind again
+            long lag = Math.max(0, head.nextIndex() - 1 - position);
             return new ProjectionStatus(
                     view,
                     processor.isRunning(),
