@@ -63,7 +63,8 @@ final class EventWriter {
                 "Could not store a commit after " + MAX_ATTEMPTS + " attempts: its indexes kept being given up");
     }
 
-    private static void number(List<Document> commit, long first) {
+    /** Gives the commit's documents their global indexes from {@code first} on, and marks them as one commit. */
+    static void number(List<Document> commit, long first) {
         for (int position = 0; position < commit.size(); position++) {
             Document document = commit.get(position);
             document.put(EventDocuments.ID, first + position);

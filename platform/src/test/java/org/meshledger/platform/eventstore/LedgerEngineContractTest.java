@@ -198,12 +198,7 @@ class LedgerEngineContractTest extends EventStorageEngineContract {
             events.add(event(aggregate, sequence));
         }
         List<Document> commit = EventDocuments.forCommit(events, EventStoreConfiguration.jacksonSerializer());
-        for (int position = 0; position < size; position++) {
-            commit.get(position)
-                    .append(EventDocuments.ID, (long) position)
-                    .append(EventDocuments.COMMIT_START, 0L)
-                    .append(EventDocuments.COMMIT_SIZE, size);
-        }
+        EventWriter.number(commit, 0);
         new GlobalSequence(database.getCollection(LedgerEventStorageEngine.SEQUENCES)).advancePast(size - 1);
         return commit;
     }

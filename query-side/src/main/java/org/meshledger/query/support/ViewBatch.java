@@ -10,6 +10,7 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -179,7 +180,7 @@ public final class ViewBatch {
      * The documents of {@code ids} (a staged null for each one that is not stored). Each is converted once, from the
      * stored BSON, which is kept as the state the batch read.
      */
-    private Map<String, Staged> readStored(Class<?> type, java.util.Collection<String> ids) {
+    private Map<String, Staged> readStored(Class<?> type, Collection<String> ids) {
         Map<String, Staged> documents = new HashMap<>();
         for (Document stored :
                 mongo.getCollection(mongo.getCollectionName(type)).find(Filters.in("_id", ids))) {
