@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The store and the services as separate JVMs, as they run in production, each logging to a file of its own. */
 final class ServiceProcesses implements AutoCloseable {
@@ -16,6 +18,7 @@ final class ServiceProcesses implements AutoCloseable {
     private final Path logs;
     private final Client client;
     private final List<Process> started = new ArrayList<>();
+    private final Map<String, ProcessHandle> running = new LinkedHashMap<>();
 
     ServiceProcesses(Path logs, Client client) throws IOException {
         this.logs = Files.createDirectories(logs);
@@ -47,6 +50,7 @@ final class ServiceProcesses implements AutoCloseable {
                 .redirectOutput(logs.resolve(name + ".log").toFile())
                 .start();
         started.add(process);
+        running.put(name, process.toHandle());
         return process;
     }
 
@@ -77,6 +81,12 @@ final class ServiceProcesses implements AutoCloseable {
         process.destroy();
         process.waitFor();
         started.remove(process);
+        running.values().remove(process.toHandle());
+    }
+
+    /** The services running now, by name: what {@link CpuShares} measures. */
+    Map<String, ProcessHandle> running() {
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(running));
     }
 
     @Override
