@@ -76,7 +76,7 @@ public final class BenchMain {
                 baselines.rawInserts("bench_raw_warm_up", WARM_UP_PRODUCTS * 4, CLIENTS);
                 double rawInserts = baselines.rawInserts("bench_raw", appendEvents, CLIENTS);
                 int commandPort = ServiceProcesses.freePort();
-                services.start(
+                Process commandSide = services.start(
                         "command-side",
                         "1g",
                         "org.meshledger.command.CommandSideApplication",
@@ -97,7 +97,7 @@ public final class BenchMain {
 
                 phase(started, "Query side in its own process: lag, reads, lost and duplicated");
                 int queryPort = ServiceProcesses.freePort();
-                services.start(
+                Process querySide = services.start(
                         "query-side",
                         "1g",
                         "org.meshledger.query.QuerySideApplication",
@@ -135,6 +135,10 @@ public final class BenchMain {
                 phase(started, "Load flatness: a product with a long history against a short one");
                 figures.put("load_flatness", commands.flatness(sizes.longHistory(), 300));
 
+                // catch-ups are timed with only the store and the catching-up process running: the services of the
+                // earlier phases would otherwise keep polling the store for new events throughout
+                services.stop(querySide);
+                services.stop(commandSide);
                 phase(started, "Catch-up: bulk-loaded histories, the same events in both engines' formats");
                 HistoryLoader loader = new HistoryLoader(mongo);
                 CatchUp catchUp = new CatchUp(services, client, uri);
