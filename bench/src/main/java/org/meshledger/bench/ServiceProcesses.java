@@ -17,8 +17,7 @@ final class ServiceProcesses implements AutoCloseable {
 
     private final Path logs;
     private final Client client;
-    private final List<Process> started = new ArrayList<>();
-    private final Map<String, ProcessHandle> running = new LinkedHashMap<>();
+    private final Map<String, Process> running = new LinkedHashMap<>();
 
     ServiceProcesses(Path logs, Client client) throws IOException {
         this.logs = Files.createDirectories(logs);
@@ -34,6 +33,10 @@ final class ServiceProcesses implements AutoCloseable {
     }
 
     Process start(String name, String heap, String mainClass, List<String> args) throws IOException {
+        if (running.containsKey(name)) {
+            // the name keys its log file too
+            throw new IllegalStateException(name + " is already running");
+        }
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heap,
@@ -49,8 +52,7 @@ final class ServiceProcesses implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(logs.resolve(name + ".log").toFile())
                 .start();
-        started.add(process);
-        running.put(name, process.toHandle());
+        running.put(name, process);
         return process;
     }
 
@@ -80,18 +82,19 @@ final class ServiceProcesses implements AutoCloseable {
     void stop(Process process) throws InterruptedException {
         process.destroy();
         process.waitFor();
-        started.remove(process);
-        running.values().remove(process.toHandle());
+        running.values().remove(process);
     }
 
     /** The services running now, by name: what {@link CpuShares} measures. */
     Map<String, ProcessHandle> running() {
-        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(running));
+        Map<String, ProcessHandle> handles = new LinkedHashMap<>();
+        running.forEach((name, process) -> handles.put(name, process.toHandle()));
+        return handles;
     }
 
     @Override
     public void close() throws InterruptedException {
-        for (Process process : List.copyOf(started)) {
+        for (Process process : List.copyOf(running.values())) {
             stop(process);
         }
     }

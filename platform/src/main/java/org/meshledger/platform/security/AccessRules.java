@@ -10,7 +10,6 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.ReactiveAuthorizationManager;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.web.server.authorization.AuthorizationContext;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
@@ -25,14 +24,13 @@ import reactor.core.publisher.Mono;
  */
 final class AccessRules implements ReactiveAuthorizationManager<AuthorizationContext> {
 
-    private static final Mono<AuthorizationDecision> GRANTED = Mono.just(new AuthorizationDecision(true));
     private static final AuthorizationDecision ALLOWED = new AuthorizationDecision(true);
     private static final AuthorizationDecision DENIED = new AuthorizationDecision(false);
     private static final Set<HttpMethod> WRITES =
             Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE, HttpMethod.PATCH);
 
-    /** @param may null: open to anyone, signed in or not; otherwise what a signed-in caller needs */
-    private record Rule(Set<HttpMethod> methods, List<PathPattern> paths, BiPredicate<Authentication, HttpMethod> may) {
+    /** @param may null: open to anyone, signed in or not; otherwise what a signed-in caller's roles need */
+    private record Rule(Set<HttpMethod> methods, List<PathPattern> paths, BiPredicate<Set<String>, HttpMethod> may) {
 
         boolean matches(HttpMethod method, PathContainer path) {
             return (methods.isEmpty() || methods.contains(method))
@@ -40,8 +38,8 @@ final class AccessRules implements ReactiveAuthorizationManager<AuthorizationCon
         }
     }
 
-    private static final BiPredicate<Authentication, HttpMethod> ANYONE = null;
-    private static final BiPredicate<Authentication, HttpMethod> SIGNED_IN = (caller, method) -> true;
+    private static final BiPredicate<Set<String>, HttpMethod> ANYONE = null;
+    private static final BiPredicate<Set<String>, HttpMethod> SIGNED_IN = (roles, method) -> true;
 
     private static final List<Rule> RULES = List.of(
             rule(Set.of(), ANYONE, "/actuator/health", "/actuator/health/**", "/actuator/prometheus"),
@@ -52,7 +50,7 @@ final class AccessRules implements ReactiveAuthorizationManager<AuthorizationCon
             // reading teams is for everyone signed in; registering and moving teams is governance
             rule(
                     Set.of(),
-                    (caller, method) -> method == HttpMethod.GET || has(caller, Role.STEWARD),
+                    (roles, method) -> method == HttpMethod.GET || roles.contains(Role.STEWARD.name()),
                     "/api/teams",
                     "/api/teams/*/domain-moves",
                     "/api/teams/*/retirement"),
@@ -69,15 +67,15 @@ final class AccessRules implements ReactiveAuthorizationManager<AuthorizationCon
                 .findFirst()
                 .orElseThrow();
         if (rule.may() == ANYONE) {
-            return GRANTED;
+            return Mono.just(ALLOWED);
         }
         return authentication
                 .filter(Authentication::isAuthenticated)
-                .map(caller -> rule.may().test(caller, method) ? ALLOWED : DENIED)
+                .map(caller -> rule.may().test(Callers.roles(caller), method) ? ALLOWED : DENIED)
                 .defaultIfEmpty(DENIED);
     }
 
-    private static Rule rule(Set<HttpMethod> methods, BiPredicate<Authentication, HttpMethod> may, String... paths) {
+    private static Rule rule(Set<HttpMethod> methods, BiPredicate<Set<String>, HttpMethod> may, String... paths) {
         return new Rule(
                 methods,
                 Arrays.stream(paths)
@@ -86,17 +84,7 @@ final class AccessRules implements ReactiveAuthorizationManager<AuthorizationCon
                 may);
     }
 
-    private static BiPredicate<Authentication, HttpMethod> holding(Role... roles) {
-        return (caller, method) -> Arrays.stream(roles).anyMatch(role -> has(caller, role));
-    }
-
-    private static boolean has(Authentication caller, Role role) {
-        String authority = role.authority().getAuthority();
-        for (GrantedAuthority held : caller.getAuthorities()) {
-            if (authority.equals(held.getAuthority())) {
-                return true;
-            }
-        }
-        return false;
+    private static BiPredicate<Set<String>, HttpMethod> holding(Role... roles) {
+        return (held, method) -> Arrays.stream(roles).anyMatch(role -> held.contains(role.name()));
     }
 }
