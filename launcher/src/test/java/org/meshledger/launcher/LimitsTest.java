@@ -167,6 +167,20 @@ class LimitsTest {
                 .isEqualTo("/status");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"GET /actuator/health/%2e%2e/env", "TRACE /api/products"})
+    void givenARequestTheFirewallRefuses_whenSent_thenA400Problem(String request) {
+        String[] methodAndPath = request.split(" ");
+        problem(
+                        web.method(org.springframework.http.HttpMethod.valueOf(methodAndPath[0]))
+                                .uri(java.net.URI.create("http://localhost:" + port + methodAndPath[1]))
+                                .header("Authorization", "Bearer dev-viewer")
+                                .exchange(),
+                        400)
+                .jsonPath("$.code")
+                .isEqualTo("REQUEST_REJECTED");
+    }
+
     /** Observations are stored as events too, on a stream of their own per product. */
     private static long storedEvents() {
         return TestStore.client()

@@ -23,6 +23,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
 import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -63,6 +64,17 @@ public class SecurityConfiguration {
                                                 + exchange.getRequest().getPath()))))
                 .authorizeExchange(exchanges -> exchanges.anyExchange().access(new AccessRules()))
                 .build();
+    }
+
+    /**
+     * A request the firewall refuses before any rule is asked (an encoded "..", TRACE, a header no client sends) is
+     * answered with a problem, as every other refusal is, instead of an empty 400.
+     */
+    @Bean
+    ServerExchangeRejectedHandler rejectedRequests(ProblemWriter problems) {
+        return (exchange, rejected) -> problems.write(
+                exchange,
+                Problems.of(HttpStatus.BAD_REQUEST, "REQUEST_REJECTED", "Request refused", rejected.getMessage()));
     }
 
     /**
