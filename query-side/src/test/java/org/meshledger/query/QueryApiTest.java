@@ -16,10 +16,14 @@ import org.meshledger.api.event.OwnershipTransferred;
 import org.meshledger.api.model.Classification;
 import org.meshledger.platform.testing.TestClients;
 import org.meshledger.platform.testing.TestStore;
+import org.meshledger.query.support.FindCounter;
 import org.meshledger.query.support.ProductHistory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
@@ -31,10 +35,27 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 // a closed context stops its processors, which would otherwise poll the store through every later test class
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(
-        classes = QuerySideApplication.class,
+        classes = {QuerySideApplication.class, QueryApiTest.SummaryReads.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=" + QuerySideApplication.CONFIG_NAME)
 class QueryApiTest {
+
+    @TestConfiguration
+    static class SummaryReads {
+
+        @Bean
+        FindCounter summaryReads() {
+            return new FindCounter("product_summaries");
+        }
+
+        @Bean
+        MongoClientSettingsBuilderCustomizer countSummaryReads(FindCounter summaryReads) {
+            return settings -> settings.addCommandListener(summaryReads);
+        }
+    }
+
+    @Autowired
+    private FindCounter summaryReads;
 
     private static final Instant JAN = Instant.parse("2026-01-01T00:00:00Z");
     private static final Instant MAR = Instant.parse("2026-03-01T00:00:00Z");
@@ -98,12 +119,15 @@ class QueryApiTest {
         get("/api/products/" + productId + "?minVersion=3", "dev-viewer")
                 .expectStatus()
                 .isOk();
+        summaryReads.reset();
         get("/api/products/" + productId + "?minVersion=9", "dev-viewer")
                 .expectStatus()
                 .isAccepted()
                 .expectBody()
                 .jsonPath("$.version")
                 .isEqualTo(3);
+        // the five seconds' wait looked at the view every 40 ms at most, not every few ms
+        assertThat(summaryReads.documents()).isBetween(10L, 200L);
     }
 
     @Test

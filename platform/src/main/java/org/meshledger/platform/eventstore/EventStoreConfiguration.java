@@ -18,11 +18,8 @@ import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventSto
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.DocumentPerEventStorageStrategy;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
-import org.axonframework.messaging.correlation.CorrelationDataProvider;
-import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.meshledger.platform.web.RequestMetadata;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -117,12 +114,6 @@ public class EventStoreConfiguration {
                         .build())
                 .serializer(jacksonSerializer())
                 .build();
-    }
-
-    /** Carries who asked, for which request and under which idempotency key into every event a command causes. */
-    @Bean
-    public CorrelationDataProvider requestMetadataProvider() {
-        return new SimpleCorrelationDataProvider(RequestMetadata.KEYS);
     }
 
     /**

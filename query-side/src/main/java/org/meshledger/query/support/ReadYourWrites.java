@@ -17,7 +17,10 @@ import reactor.core.publisher.Mono;
 public final class ReadYourWrites {
 
     public static final Duration MAX_WAIT = Duration.ofSeconds(5);
-    private static final Duration POLL = Duration.ofMillis(5);
+    // looks again whenever this process stores view changes; a change another replica stores is found by polling,
+    // from 5 ms, doubling to 40 ms: a wait costs the store at most 25 reads a second
+    private static final long FIRST_PAUSE_MILLIS = 5;
+    private static final long LONGEST_PAUSE_MILLIS = 40;
 
     private ReadYourWrites() {}
 
@@ -28,12 +31,17 @@ public final class ReadYourWrites {
         Mono<Optional<V>> view = minVersion == null
                 ? attempt
                 : attempt.filter(found -> found.isPresent() && versionOf.applyAsLong(found.get()) >= minVersion)
-                        .repeatWhenEmpty(repeats -> repeats.delayElements(POLL))
+                        .repeatWhenEmpty(looks -> looks.concatMap(look ->
+                                ViewsStored.next().or(Mono.delay(pause(look)).map(elapsed -> Boolean.TRUE))))
                         .timeout(MAX_WAIT, attempt);
         return view.flatMap(Mono::justOrEmpty).map(found -> {
             boolean behind = minVersion != null && versionOf.applyAsLong(found) < minVersion;
             return ResponseEntity.status(behind ? HttpStatus.ACCEPTED : HttpStatus.OK)
                     .body(body.apply(found));
         });
+    }
+
+    private static Duration pause(long look) {
+        return Duration.ofMillis(Math.min(LONGEST_PAUSE_MILLIS, FIRST_PAUSE_MILLIS << Math.min(look, 10)));
     }
 }

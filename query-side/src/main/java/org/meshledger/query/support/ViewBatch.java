@@ -133,6 +133,7 @@ public final class ViewBatch {
     void flush() {
         staged.forEach((type, documents) -> write(mongo.getCollectionName(type), documents));
         staged.clear();
+        ViewsStored.signal();
     }
 
     private void write(String collection, Map<String, Staged> documents) {

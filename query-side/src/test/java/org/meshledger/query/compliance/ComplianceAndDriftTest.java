@@ -148,6 +148,39 @@ class ComplianceAndDriftTest {
     }
 
     @Test
+    void givenEventsHandled_thenPrometheusCountsThemPerProcessor_andShowsHowOldTheLastWasWhenTaken() {
+        String domain = newDomain();
+        String product = domain + ".metered";
+        double before = handledByCompliance();
+        ProductHistory history = registeredWithSlo(product, domain);
+        observe(history, product, 3, 0);
+        publish(history);
+        awaitCompliance(product, slo -> slo.get("observations").asLong() == 3);
+        // a view counts an event once it is stored: the count can trail the answer by one unit of work
+        await(
+                () -> new com.fasterxml.jackson.databind.node.DoubleNode(handledByCompliance()),
+                handled -> handled.asDouble() >= before + history.events().size());
+        String latency = prometheus()
+                .lines()
+                .filter(line -> line.startsWith("meshledger_processor_latency_milliseconds{processor=\"compliance\"}"))
+                .findFirst()
+                .orElseThrow();
+        // a history is stamped a millisecond per event from the moment it is built, so a few ms ahead of the clock
+        assertThat(Double.parseDouble(latency.substring(latency.lastIndexOf(' ') + 1)))
+                .isBetween(-1_000.0, 60_000.0);
+    }
+
+    private double handledByCompliance() {
+        String counted = "meshledger_processor_events_total{outcome=\"success\",processor=\"compliance\"} ";
+        return prometheus()
+                .lines()
+                .filter(line -> line.startsWith(counted))
+                .mapToDouble(line -> Double.parseDouble(line.substring(counted.length())))
+                .findFirst()
+                .orElse(0);
+    }
+
+    @Test
     void givenSloChanges_thenLoosenedIsAWarningAndTightenedIsInfo() {
         String domain = newDomain();
         String product = domain + ".orders";
