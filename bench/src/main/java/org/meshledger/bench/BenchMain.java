@@ -43,6 +43,10 @@ public final class BenchMain {
     private static final int WARM_UP_PRODUCTS = 1_000;
 
     private static final int READERS = 32;
+    /** The longest the reads warm up for (they stop once the query side's JIT has gone quiet). */
+    private static final Duration READ_WARM_UP = Duration.ofMinutes(2);
+
+    private static final Duration READ_WARM_UP_QUICK = Duration.ofSeconds(45);
     /** Large histories are timed from a twentieth to this share of their products (the store holds all of them). */
     private static final double PARTIAL = 0.3;
     /** The extension's engine is timed (and so is the ledger's against it) from a twentieth to a fifth of the products. */
@@ -123,11 +127,24 @@ public final class BenchMain {
                 // reads are timed in steady state: the views done with the lag writes, the read path compiled (as the
                 // command side is warmed before its figure)
                 queries.awaitViewsCaughtUp(Duration.ofMinutes(3));
-                queries.readP99(appendedIds, READERS, sizes.reads() / 4);
+                context.put(
+                        "read warm-up",
+                        queries.warmUpReads(
+                                appendedIds,
+                                READERS,
+                                sizes.reads() / 2,
+                                quick ? READ_WARM_UP_QUICK : READ_WARM_UP,
+                                querySide.toHandle()));
                 CpuShares readCpu = CpuShares.of(services.running());
                 figures.put("read_p99_ms", queries.readP99(appendedIds, READERS, sizes.reads()));
                 context.put("CPU while reading", readCpu.shares());
-                queries.httpFloor(READERS, sizes.reads() / 10);
+                context.put(
+                        "HTTP floor warm-up",
+                        queries.warmUpFloor(
+                                READERS,
+                                sizes.reads() / 2,
+                                quick ? READ_WARM_UP_QUICK : READ_WARM_UP,
+                                querySide.toHandle()));
                 context.put(
                         "HTTP floor: %d readers, no view read".formatted(READERS),
                         queries.httpFloor(READERS, sizes.reads() / 2));

@@ -15,6 +15,9 @@ final class QueryLoad {
 
     static final String VIEWER = "dev-viewer";
 
+    private static final int QUIET_ROUNDS = 2;
+    private static final String NO_ROUTE = "/api/no-such-resource";
+
     private final Client client;
     private final int port;
 
@@ -70,16 +73,73 @@ final class QueryLoad {
 
     /** p99 in ms of product summaries and ownership histories read by {@code readers} concurrent readers. */
     double readP99(List<String> productIds, int readers, int reads) throws Exception {
-        List<Long> nanos = timedReads(readers, reads, 200, () -> {
-            String id = productIds.get(ThreadLocalRandom.current().nextInt(productIds.size()));
-            return ThreadLocalRandom.current().nextBoolean()
-                    ? "/api/products/" + id
-                    : "/api/products/" + id + "/ownership-history";
-        });
+        List<Long> nanos = timedReads(readers, reads, 200, summariesAndHistories(productIds));
         System.out.printf(
                 "  reads: p50 %.2f ms, p99 %.2f ms over %d%n",
                 Percentiles.millis(nanos, 50), Percentiles.millis(nanos, 99), nanos.size());
         return Percentiles.millis(nanos, 99);
+    }
+
+    /**
+     * Reads as {@link #readP99} does, untimed, in rounds of {@code roundReads} until the query side's JIT compiler has
+     * gone quiet (under a twentieth of a core in each of the last {@value #QUIET_ROUNDS} rounds) or {@code limit} has
+     * passed. The compiler goes on with the request path long after start: on 2 cores the 404 floor went from 2,000 to
+     * over 8,000 requests/s only after some 150,000 requests, its rate rising a few percent a round. A service's read
+     * latency is a figure of its steady state.
+     *
+     * @return how long it took and how the rate moved, as the report shows it
+     */
+    String warmUpReads(
+            List<String> productIds, int readers, int roundReads, java.time.Duration limit, ProcessHandle querySide)
+            throws Exception {
+        return warmUntilQuiet(summariesAndHistories(productIds), 200, readers, roundReads, limit, querySide);
+    }
+
+    /** The floor's own path (a 404 problem) warmed as {@link #warmUpReads} warms the reads. */
+    String warmUpFloor(int readers, int roundReads, java.time.Duration limit, ProcessHandle querySide)
+            throws Exception {
+        return warmUntilQuiet(() -> NO_ROUTE, 404, readers, roundReads, limit, querySide);
+    }
+
+    private String warmUntilQuiet(
+            Supplier<String> paths,
+            int status,
+            int readers,
+            int roundReads,
+            java.time.Duration limit,
+            ProcessHandle querySide)
+            throws Exception {
+        List<String> rounds = new ArrayList<>();
+        List<Double> rates = new ArrayList<>();
+        int quietRounds = 0;
+        long started = System.nanoTime();
+        while (System.nanoTime() - started < limit.toNanos() && quietRounds < QUIET_ROUNDS) {
+            long compiledBefore = JitActivity.compilerMillis(querySide);
+            long roundStarted = System.nanoTime();
+            timedReads(readers, roundReads, status, paths);
+            double roundMillis = (System.nanoTime() - roundStarted) / 1e6;
+            long compiling = JitActivity.compilerMillis(querySide) - compiledBefore;
+            quietRounds = compiledBefore >= 0 && compiling < roundMillis / 20 ? quietRounds + 1 : 0;
+            rates.add(roundReads / (roundMillis / 1e3));
+            rounds.add("%.0f (JIT %.0f%%)".formatted(rates.get(rates.size() - 1), 100 * compiling / roundMillis));
+        }
+        System.out.println("  warm-up rounds, reads/s (JIT's share of a core): " + rounds);
+        return "%,d reads in %.0f s, %s; reads/s first round %.0f, last %.0f"
+                .formatted(
+                        rates.size() * roundReads,
+                        (System.nanoTime() - started) / 1e9,
+                        quietRounds >= QUIET_ROUNDS ? "until the JIT went quiet" : "time limit, the JIT still busy",
+                        rates.get(0),
+                        rates.get(rates.size() - 1));
+    }
+
+    private static Supplier<String> summariesAndHistories(List<String> productIds) {
+        return () -> {
+            String id = productIds.get(ThreadLocalRandom.current().nextInt(productIds.size()));
+            return ThreadLocalRandom.current().nextBoolean()
+                    ? "/api/products/" + id
+                    : "/api/products/" + id + "/ownership-history";
+        };
     }
 
     /**
@@ -88,7 +148,7 @@ final class QueryLoad {
      * {@link #readP99}.
      */
     String httpFloor(int readers, int reads) throws Exception {
-        List<Long> nanos = timedReads(readers, reads, 404, () -> "/api/no-such-resource");
+        List<Long> nanos = timedReads(readers, reads, 404, () -> NO_ROUTE);
         return "p50 %.2f ms, p99 %.2f ms".formatted(Percentiles.millis(nanos, 50), Percentiles.millis(nanos, 99));
     }
 
