@@ -229,6 +229,32 @@ class QueryApiTest {
     }
 
     @Test
+    void givenAParameterOfTheWrongType_then400NamingTheParameterAndWhatItTakes() {
+        get("/api/products/" + productId + "?minVersion=abc", "dev-viewer")
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("UNREADABLE_REQUEST")
+                .jsonPath("$.detail")
+                .isEqualTo("minVersion: 'abc' is not a whole number")
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("minVersion");
+        get("/api/products/" + productId + "/ownership-history?asOf=yesterday", "dev-auditor")
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("asOf: 'yesterday' is not an ISO-8601 instant such as 2026-03-01T00:00:00Z");
+        get("/api/drift?severity=LOUD", "dev-viewer")
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("severity: 'LOUD' is not one of INFO, WARNING, CRITICAL");
+    }
+
+    @Test
     void givenAnUnknownProductOrNoToken_thenProblems() {
         get("/api/products/claims.never-registered", "dev-viewer")
                 .expectStatus()

@@ -17,6 +17,7 @@ import org.meshledger.api.error.RuleViolation;
 import org.meshledger.platform.security.ForbiddenDomain;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -152,6 +153,11 @@ public class ProblemTranslator {
     }
 
     private static ProblemDetail unreadableInput(ServerWebInputException input) {
+        if (input.getCause() instanceof TypeMismatchException mismatch && input.getMethodParameter() != null) {
+            return badShape(
+                    "'%s' is not %s".formatted(mismatch.getValue(), expected(mismatch.getRequiredType())),
+                    input.getMethodParameter().getParameterName());
+        }
         Throwable jackson = input.getMostSpecificCause();
         if (jackson instanceof UnrecognizedPropertyException unknown) {
             return badShape("Unknown field '%s'".formatted(unknown.getPropertyName()), pointer(unknown));
@@ -167,6 +173,26 @@ public class ProblemTranslator {
         }
         String reason = input.getReason() == null ? "The request cannot be read" : input.getReason();
         return Problems.of(HttpStatus.BAD_REQUEST, "UNREADABLE_REQUEST", "The request cannot be read", reason);
+    }
+
+    /** What a query or path parameter of this type accepts, as a caller would write it. */
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "a valid value";
+        }
+        if (type.isEnum()) {
+            return "one of "
+                    + java.util.Arrays.stream(type.getEnumConstants())
+                            .map(String::valueOf)
+                            .collect(Collectors.joining(", "));
+        }
+        if (type == Long.class || type == long.class || type == Integer.class || type == int.class) {
+            return "a whole number";
+        }
+        if (type == java.time.Instant.class) {
+            return "an ISO-8601 instant such as 2026-03-01T00:00:00Z";
+        }
+        return "a valid " + type.getSimpleName();
     }
 
     private static ProblemDetail badShape(String message, String field) {
