@@ -2,12 +2,16 @@ package org.meshledger.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.meshledger.api.event.ConsumerRegistered;
@@ -25,6 +29,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -68,6 +73,9 @@ class QueryApiTest {
 
     @Autowired
     private EventStore eventStore;
+
+    @Autowired
+    private MongoTemplate mongo;
 
     private String productId;
     private String team;
@@ -199,6 +207,49 @@ class QueryApiTest {
                 .expectBody()
                 .jsonPath("$.total")
                 .isEqualTo(0);
+    }
+
+    @Test
+    void givenATeamThatOwnedManyProducts_whenItsHistoryIsAsked_thenEveryProductIsInIt() {
+        // more than a team's products are spread over, a few to each
+        int products = 200;
+        List<String> productIds = new ArrayList<>();
+        for (int product = 0; product < products; product++) {
+            String id = "claims.many-" + product + "-" + team;
+            productIds.add(id);
+            eventStore.publish(new ProductHistory(id, Instant.now())
+                    .then(new DataProductRegistered(id, "claims", "Many", Classification.DERIVED, team, null, JAN))
+                    .events());
+        }
+        get("/api/products/" + productIds.get(products - 1) + "/ownership-history?minVersion=0", "dev-viewer")
+                .expectStatus()
+                .isOk();
+        List<String> listed = new ArrayList<>();
+        for (int page = 0; page * 100 < products + 1; page++) {
+            get("/api/teams/" + team + "/ownership-history?size=100&page=" + page, "dev-viewer")
+                    .expectBody()
+                    .jsonPath("$.total")
+                    .isEqualTo(products + 1)
+                    .jsonPath("$.items[*].productId")
+                    .value(ids -> listed.addAll((List<String>) ids));
+        }
+        assertThat(listed).containsAll(productIds).contains(productId).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void givenATeamsProductsStoredInOneDocumentBeforeTheBuckets_whenItsHistoryIsAsked_thenTheyAreStillIn() {
+        get("/api/products/" + productId + "/ownership-history?minVersion=3", "dev-viewer")
+                .expectStatus()
+                .isOk();
+        MongoCollection<Document> teams = mongo.getCollection("team_products");
+        teams.deleteMany(Filters.eq("team", team));
+        teams.insertOne(new Document("_id", team).append("productIds", List.of(productId)));
+        get("/api/teams/" + team + "/ownership-history", "dev-viewer")
+                .expectBody()
+                .jsonPath("$.total")
+                .isEqualTo(1)
+                .jsonPath("$.items[0].productId")
+                .isEqualTo(productId);
     }
 
     @Test

@@ -78,11 +78,11 @@ class OwnershipExceptionsController {
     }
 
     private List<OwnedProduct> currentlyOwned(TeamRecord team) {
-        TeamProducts everOwned = mongo.findById(team.team(), TeamProducts.class);
-        if (everOwned == null) {
+        List<String> everOwned = TeamProducts.everOwnedBy(mongo, team.team());
+        if (everOwned.isEmpty()) {
             return List.of();
         }
-        return mongo.find(new Query(Criteria.where("_id").in(everOwned.productIds())), OwnershipRecord.class).stream()
+        return mongo.find(new Query(Criteria.where("_id").in(everOwned)), OwnershipRecord.class).stream()
                 .filter(record -> currentOwner(record).equals(team.team()))
                 .map(record -> new OwnedProduct(record.productId(), record.domain(), team.team(), team.domain()))
                 .toList();

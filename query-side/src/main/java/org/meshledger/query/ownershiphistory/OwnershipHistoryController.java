@@ -66,12 +66,12 @@ class OwnershipHistoryController {
     }
 
     private List<TeamProductHistory> ownedBy(String team, Instant from, Instant to) {
-        TeamProducts products = mongo.findById(team, TeamProducts.class);
-        if (products == null) {
+        List<String> productIds = TeamProducts.everOwnedBy(mongo, team);
+        if (productIds.isEmpty()) {
             return List.of();
         }
         List<OwnershipRecord> records =
-                mongo.find(new Query(Criteria.where("_id").in(products.productIds())), OwnershipRecord.class);
+                mongo.find(new Query(Criteria.where("_id").in(productIds)), OwnershipRecord.class);
         return records.stream()
                 .map(record -> new TeamProductHistory(
                         record.productId(),

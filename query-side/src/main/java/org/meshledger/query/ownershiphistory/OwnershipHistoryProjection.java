@@ -19,9 +19,6 @@ import org.meshledger.query.support.CreateOnce;
 import org.meshledger.query.support.ProductEvents;
 import org.meshledger.query.support.ViewUpdates;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /** Records each owner change once: a change at or below the record's version was already applied. */
@@ -44,7 +41,7 @@ class OwnershipHistoryProjection {
             @Timestamp Instant recordedAt,
             @MessageIdentifier String eventId,
             @MetaDataValue(RequestMetadata.ACTOR) String actor) {
-        rememberTeam(event.ownerTeam(), event.productId());
+        TeamProducts.remember(mongo, event.ownerTeam(), event.productId());
         OwnerChange first = new OwnerChange(
                 event.ownerTeam(), event.effectiveAt(), REGISTERED, null, actor, recordedAt, eventId, 0);
         CreateOnce.insert(mongo, new OwnershipRecord(event.productId(), event.domain(), List.of(first), 0));
@@ -57,7 +54,7 @@ class OwnershipHistoryProjection {
             @Timestamp Instant recordedAt,
             @MessageIdentifier String eventId,
             @MetaDataValue(RequestMetadata.ACTOR) String actor) {
-        rememberTeam(event.toTeam(), event.productId());
+        TeamProducts.remember(mongo, event.toTeam(), event.productId());
         OwnerChange change = new OwnerChange(
                 event.toTeam(),
                 event.effectiveAt(),
@@ -90,13 +87,5 @@ class OwnershipHistoryProjection {
     void reset() {
         mongo.dropCollection(OwnershipRecord.class);
         mongo.dropCollection(TeamProducts.class);
-    }
-
-    /** A set: adding a product twice is adding it once. Readers sort; the order in the document means nothing. */
-    private void rememberTeam(String team, String productId) {
-        mongo.upsert(
-                new Query(Criteria.where("_id").is(team)),
-                new Update().addToSet("productIds", productId),
-                TeamProducts.class);
     }
 }
