@@ -35,15 +35,20 @@ final class Baselines {
      * from {@code threads} concurrent writers: events per second.
      */
     double rawInserts(String database, int count, int threads) throws Exception {
+        return rawInserts(database, 0, count, threads);
+    }
+
+    /** As {@link #rawInserts(String, int, int)}, the documents numbered from {@code first}. */
+    double rawInserts(String database, int first, int count, int threads) throws Exception {
         MongoCollection<Document> events = client.getDatabase(database).getCollection("events");
         events.createIndex(Indexes.ascending("streamKey"), new IndexOptions().unique(true));
-        AtomicInteger next = new AtomicInteger();
+        AtomicInteger next = new AtomicInteger(first);
         ExecutorService writers = Executors.newFixedThreadPool(threads);
         long start = System.nanoTime();
         List<Future<?>> done = new ArrayList<>();
         for (int thread = 0; thread < threads; thread++) {
             done.add(writers.submit(() -> {
-                for (int index = next.getAndIncrement(); index < count; index = next.getAndIncrement()) {
+                for (int index = next.getAndIncrement(); index < first + count; index = next.getAndIncrement()) {
                     events.insertOne(eventShaped(index));
                 }
                 return null;

@@ -36,17 +36,21 @@ public final class BenchMain {
 
     private static final int CLIENTS = 16;
     /**
-     * Both sides of the append ratio are timed in steady state, after this many products' worth of unmeasured writes:
-     * with 100, the command side's JIT compiler was still taking a fifth of its CPU through the timed commands (a JVM
-     * serving for hours has long finished), and the figure moved by a quarter with the warm-up's length.
+     * Both sides of the append ratio are timed in steady state ({@link SteadyState}), after warm-up rounds of this
+     * many products' worth of writes: with a fixed 1,000, the command side's C2 compiler still took a third of a core
+     * through the timed commands, whose rate went on rising from round to round.
      */
-    private static final int WARM_UP_PRODUCTS = 1_000;
+    private static final int WARM_UP_ROUND_PRODUCTS = 1_000;
+    /** The longest each side of the append ratio warms up for (it stops once its JVMs' JIT has gone quiet). */
+    private static final Duration APPEND_WARM_UP = Duration.ofSeconds(150);
+
+    private static final Duration APPEND_WARM_UP_QUICK = Duration.ofSeconds(10);
 
     private static final int READERS = 32;
     /** The longest the reads warm up for (they stop once the query side's JIT has gone quiet). */
     private static final Duration READ_WARM_UP = Duration.ofMinutes(2);
 
-    private static final Duration READ_WARM_UP_QUICK = Duration.ofSeconds(45);
+    private static final Duration READ_WARM_UP_QUICK = Duration.ofSeconds(20);
     /** Large histories are timed from a twentieth to this share of their products (the store holds all of them). */
     private static final double PARTIAL = 0.3;
     /** The extension's engine is timed (and so is the ledger's against it) from a twentieth to a fifth of the products. */
@@ -77,7 +81,17 @@ public final class BenchMain {
                 int appendEvents = sizes.appendProducts() * 4;
 
                 phase(started, "Append: raw insertOne vs commands over HTTP");
-                baselines.rawInserts("bench_raw_warm_up", WARM_UP_PRODUCTS * 4, CLIENTS);
+                Duration appendWarmUp = quick ? APPEND_WARM_UP_QUICK : APPEND_WARM_UP;
+                int roundEvents = WARM_UP_ROUND_PRODUCTS * 4;
+                context.put(
+                        "raw insertOne warm-up",
+                        SteadyState.warmUp(
+                                "events",
+                                roundEvents,
+                                round -> baselines.rawInserts(
+                                        "bench_raw_warm_up", round * roundEvents, roundEvents, CLIENTS),
+                                withStore(services, "bench", ProcessHandle.current()),
+                                appendWarmUp));
                 double rawInserts = baselines.rawInserts("bench_raw", appendEvents, CLIENTS);
                 int commandPort = ServiceProcesses.freePort();
                 Process commandSide = services.start(
@@ -91,7 +105,14 @@ public final class BenchMain {
                                 "--meshledger.store.views-database=bench_commands_views"));
                 services.awaitHealthy(commandPort, Duration.ofMinutes(2));
                 CommandLoad commands = new CommandLoad(client, commandPort);
-                commands.registerAndTransfer("warm", WARM_UP_PRODUCTS, CLIENTS);
+                context.put(
+                        "command warm-up",
+                        SteadyState.warmUp(
+                                "events",
+                                roundEvents,
+                                round -> commands.registerAndTransfer("warm" + round, WARM_UP_ROUND_PRODUCTS, CLIENTS),
+                                withStore(services, "command-side", commandSide.toHandle()),
+                                appendWarmUp));
                 CpuShares appendCpu = CpuShares.of(services.running());
                 double appended = commands.registerAndTransfer("a", sizes.appendProducts(), CLIENTS);
                 context.put("CPU while appending", appendCpu.shares());
@@ -134,7 +155,7 @@ public final class BenchMain {
                                 READERS,
                                 sizes.reads() / 2,
                                 quick ? READ_WARM_UP_QUICK : READ_WARM_UP,
-                                querySide.toHandle()));
+                                withStore(services, "query-side", querySide.toHandle())));
                 CpuShares readCpu = CpuShares.of(services.running());
                 figures.put("read_p99_ms", queries.readP99(appendedIds, READERS, sizes.reads()));
                 context.put("CPU while reading", readCpu.shares());
@@ -144,7 +165,7 @@ public final class BenchMain {
                                 READERS,
                                 sizes.reads() / 2,
                                 quick ? READ_WARM_UP_QUICK : READ_WARM_UP,
-                                querySide.toHandle()));
+                                withStore(services, "query-side", querySide.toHandle())));
                 context.put(
                         "HTTP floor: %d readers, no view read".formatted(READERS),
                         queries.httpFloor(READERS, sizes.reads() / 2));
@@ -198,6 +219,17 @@ public final class BenchMain {
         context.put("run took", "%.1f min".formatted((System.nanoTime() - started) / 60e9));
         context.put("machine", machine());
         Report.write(results, figures, context);
+    }
+
+    /** The JVM doing a phase's work and the store it asks (when the bench started one): whose steady state counts. */
+    private static Map<String, ProcessHandle> withStore(ServiceProcesses services, String name, ProcessHandle jvm) {
+        Map<String, ProcessHandle> serving = new LinkedHashMap<>();
+        serving.put(name, jvm);
+        ProcessHandle store = services.running().get("store");
+        if (store != null) {
+            serving.put("store", store);
+        }
+        return serving;
     }
 
     private static void phase(long started, String title) {

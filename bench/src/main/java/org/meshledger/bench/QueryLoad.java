@@ -1,8 +1,10 @@
 package org.meshledger.bench;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -15,7 +17,6 @@ final class QueryLoad {
 
     static final String VIEWER = "dev-viewer";
 
-    private static final int QUIET_ROUNDS = 2;
     private static final String NO_ROUTE = "/api/no-such-resource";
 
     private final Client client;
@@ -49,7 +50,7 @@ final class QueryLoad {
      * Waits until every view's processor has read the whole log: lag and read latency are figures of a query side in
      * its steady state, not of one still catching up on the history written before it started (timed separately).
      */
-    void awaitViewsCaughtUp(java.time.Duration limit) throws Exception {
+    void awaitViewsCaughtUp(Duration limit) throws Exception {
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
             Client.Answer answer = client.get(port, "/api/admin/projections", "dev-steward");
@@ -81,56 +82,29 @@ final class QueryLoad {
     }
 
     /**
-     * Reads as {@link #readP99} does, untimed, in rounds of {@code roundReads} until the query side's JIT compiler has
-     * gone quiet (under a twentieth of a core in each of the last {@value #QUIET_ROUNDS} rounds) or {@code limit} has
-     * passed. The compiler goes on with the request path long after start: on 2 cores the 404 floor went from 2,000 to
-     * over 8,000 requests/s only after some 150,000 requests, its rate rising a few percent a round. A service's read
-     * latency is a figure of its steady state.
-     *
-     * @return how long it took and how the rate moved, as the report shows it
+     * Reads as {@link #readP99} does, untimed, in rounds of {@code roundReads} until the JVMs serving them have reached
+     * their steady state ({@link SteadyState}).
      */
     String warmUpReads(
-            List<String> productIds, int readers, int roundReads, java.time.Duration limit, ProcessHandle querySide)
+            List<String> productIds,
+            int readers,
+            int roundReads,
+            Duration limit,
+            Map<String, ProcessHandle> servingJvms)
             throws Exception {
-        return warmUntilQuiet(summariesAndHistories(productIds), 200, readers, roundReads, limit, querySide);
+        return SteadyState.warmUp(
+                "reads",
+                roundReads,
+                round -> timedReads(readers, roundReads, 200, summariesAndHistories(productIds)),
+                servingJvms,
+                limit);
     }
 
     /** The floor's own path (a 404 problem) warmed as {@link #warmUpReads} warms the reads. */
-    String warmUpFloor(int readers, int roundReads, java.time.Duration limit, ProcessHandle querySide)
+    String warmUpFloor(int readers, int roundReads, Duration limit, Map<String, ProcessHandle> servingJvms)
             throws Exception {
-        return warmUntilQuiet(() -> NO_ROUTE, 404, readers, roundReads, limit, querySide);
-    }
-
-    private String warmUntilQuiet(
-            Supplier<String> paths,
-            int status,
-            int readers,
-            int roundReads,
-            java.time.Duration limit,
-            ProcessHandle querySide)
-            throws Exception {
-        List<String> rounds = new ArrayList<>();
-        List<Double> rates = new ArrayList<>();
-        int quietRounds = 0;
-        long started = System.nanoTime();
-        while (System.nanoTime() - started < limit.toNanos() && quietRounds < QUIET_ROUNDS) {
-            long compiledBefore = JitActivity.compilerMillis(querySide);
-            long roundStarted = System.nanoTime();
-            timedReads(readers, roundReads, status, paths);
-            double roundMillis = (System.nanoTime() - roundStarted) / 1e6;
-            long compiling = JitActivity.compilerMillis(querySide) - compiledBefore;
-            quietRounds = compiledBefore >= 0 && compiling < roundMillis / 20 ? quietRounds + 1 : 0;
-            rates.add(roundReads / (roundMillis / 1e3));
-            rounds.add("%.0f (JIT %.0f%%)".formatted(rates.get(rates.size() - 1), 100 * compiling / roundMillis));
-        }
-        System.out.println("  warm-up rounds, reads/s (JIT's share of a core): " + rounds);
-        return "%,d reads in %.0f s, %s; reads/s first round %.0f, last %.0f"
-                .formatted(
-                        rates.size() * roundReads,
-                        (System.nanoTime() - started) / 1e9,
-                        quietRounds >= QUIET_ROUNDS ? "until the JIT went quiet" : "time limit, the JIT still busy",
-                        rates.get(0),
-                        rates.get(rates.size() - 1));
+        return SteadyState.warmUp(
+                "reads", roundReads, round -> timedReads(readers, roundReads, 404, () -> NO_ROUTE), servingJvms, limit);
     }
 
     private static Supplier<String> summariesAndHistories(List<String> productIds) {
