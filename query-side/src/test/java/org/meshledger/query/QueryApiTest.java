@@ -306,6 +306,22 @@ class QueryApiTest {
     }
 
     @Test
+    void givenANegativeMinVersion_then400NamingIt() {
+        for (String path : List.of("/api/products/" + productId, "/api/products/" + productId + "/ownership-history")) {
+            get(path + "?minVersion=-1", "dev-viewer")
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectBody()
+                    .jsonPath("$.code")
+                    .isEqualTo("INVALID_REQUEST")
+                    .jsonPath("$.errors[0].field")
+                    .isEqualTo("minVersion")
+                    .jsonPath("$.errors[0].message")
+                    .isEqualTo("'-1' must be greater than or equal to 0");
+        }
+    }
+
+    @Test
     void givenAnUnknownProductOrNoToken_thenProblems() {
         get("/api/products/claims.never-registered", "dev-viewer")
                 .expectStatus()

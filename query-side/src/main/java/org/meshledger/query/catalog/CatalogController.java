@@ -1,6 +1,7 @@
 package org.meshledger.query.catalog;
 
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.util.Optional;
 import org.meshledger.api.model.Classification;
 import org.meshledger.api.model.Ids;
@@ -58,7 +59,7 @@ class CatalogController {
     @GetMapping("/api/products/{productId}")
     Mono<ResponseEntity<ProductSummary>> get(
             @PathVariable @Pattern(regexp = Ids.PRODUCT_ID) String productId,
-            @RequestParam(required = false) Long minVersion) {
+            @RequestParam(required = false) @PositiveOrZero Long minVersion) {
         return ReadYourWrites.answer(
                         () -> Optional.ofNullable(mongo.findById(productId, ProductSummary.class)),
                         ProductSummary::version,

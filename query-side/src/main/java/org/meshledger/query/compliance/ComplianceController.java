@@ -1,6 +1,7 @@
 package org.meshledger.query.compliance;
 
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
 import org.meshledger.api.model.Ids;
 import org.meshledger.platform.web.Blocking;
 import org.meshledger.query.support.NotFound;
@@ -34,7 +35,7 @@ class ComplianceController {
     @GetMapping("/api/compliance/products/{productId}")
     Mono<ResponseEntity<ProductCompliance>> product(
             @PathVariable @Pattern(regexp = Ids.PRODUCT_ID) String productId,
-            @RequestParam(required = false) Long minVersion) {
+            @RequestParam(required = false) @PositiveOrZero Long minVersion) {
         return ReadYourWrites.answer(
                         () -> compliance.product(productId), ProductCompliance::version, minVersion, judged -> judged)
                 .switchIfEmpty(Mono.error(() -> NotFound.product(productId)));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
@@ -44,7 +45,7 @@ class ContractVersionsController {
     @GetMapping("/api/products/{productId}/contract-versions")
     Mono<ResponseEntity<Versions>> list(
             @PathVariable @Pattern(regexp = Ids.PRODUCT_ID) String productId,
-            @RequestParam(required = false) Long minVersion) {
+            @RequestParam(required = false) @PositiveOrZero Long minVersion) {
         return ReadYourWrites.answer(
                         () -> Optional.ofNullable(mongo.findById(productId, ContractIndex.class)),
                         ContractIndex::version,
@@ -59,7 +60,7 @@ class ContractVersionsController {
     Mono<ResponseEntity<String>> document(
             @PathVariable @Pattern(regexp = Ids.PRODUCT_ID) String productId,
             @PathVariable @Size(max = 64) String contractVersion,
-            @RequestParam(required = false) Long minVersion,
+            @RequestParam(required = false) @PositiveOrZero Long minVersion,
             @RequestHeader(value = "Accept", required = false) String accept) {
         boolean yaml = accept != null && accept.contains("yaml");
         Mono<?> caughtUp = minVersion == null

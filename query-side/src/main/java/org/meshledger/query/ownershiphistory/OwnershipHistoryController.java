@@ -1,6 +1,7 @@
 package org.meshledger.query.ownershiphistory;
 
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -37,7 +38,7 @@ class OwnershipHistoryController {
             @PathVariable @Pattern(regexp = Ids.PRODUCT_ID) String productId,
             @RequestParam(required = false) Instant asOf,
             @RequestParam(required = false) Instant knownAt,
-            @RequestParam(required = false) Long minVersion) {
+            @RequestParam(required = false) @PositiveOrZero Long minVersion) {
         return ReadYourWrites.answer(
                         () -> Optional.ofNullable(mongo.findById(productId, OwnershipRecord.class)),
                         OwnershipRecord::version,
