@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -182,14 +184,14 @@ public class ProblemTranslator {
         }
         if (type.isEnum()) {
             return "one of "
-                    + java.util.Arrays.stream(type.getEnumConstants())
+                    + Arrays.stream(type.getEnumConstants())
                             .map(String::valueOf)
                             .collect(Collectors.joining(", "));
         }
         if (type == Long.class || type == long.class || type == Integer.class || type == int.class) {
             return "a whole number";
         }
-        if (type == java.time.Instant.class) {
+        if (type == Instant.class) {
             return "an ISO-8601 instant such as 2026-03-01T00:00:00Z";
         }
         return "a valid " + type.getSimpleName();

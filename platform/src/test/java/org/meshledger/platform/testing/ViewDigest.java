@@ -5,6 +5,7 @@ import com.mongodb.client.model.Sorts;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.bson.Document;
@@ -98,7 +99,7 @@ public final class ViewDigest {
                 .mapToLong(name -> name.equals(TEAMS)
                         ? database.getCollection(name)
                                 .distinct("team", String.class)
-                                .into(new java.util.ArrayList<>())
+                                .into(new ArrayList<>())
                                 .size()
                         : database.getCollection(name).countDocuments())
                 .sum();

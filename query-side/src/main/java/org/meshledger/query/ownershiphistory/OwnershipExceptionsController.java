@@ -10,8 +10,6 @@ import org.meshledger.query.support.NotFound;
 import org.meshledger.query.support.Page;
 import org.meshledger.query.support.PageRequest;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -78,11 +76,7 @@ class OwnershipExceptionsController {
     }
 
     private List<OwnedProduct> currentlyOwned(TeamRecord team) {
-        List<String> everOwned = TeamProducts.everOwnedBy(mongo, team.team());
-        if (everOwned.isEmpty()) {
-            return List.of();
-        }
-        return mongo.find(new Query(Criteria.where("_id").in(everOwned)), OwnershipRecord.class).stream()
+        return TeamProducts.recordsEverOwnedBy(mongo, team.team()).stream()
                 .filter(record -> currentOwner(record).equals(team.team()))
                 .map(record -> new OwnedProduct(record.productId(), record.domain(), team.team(), team.domain()))
                 .toList();

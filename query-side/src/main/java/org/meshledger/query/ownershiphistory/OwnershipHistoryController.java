@@ -15,8 +15,6 @@ import org.meshledger.query.support.Page;
 import org.meshledger.query.support.PageRequest;
 import org.meshledger.query.support.ReadYourWrites;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -67,13 +65,7 @@ class OwnershipHistoryController {
     }
 
     private List<TeamProductHistory> ownedBy(String team, Instant from, Instant to) {
-        List<String> productIds = TeamProducts.everOwnedBy(mongo, team);
-        if (productIds.isEmpty()) {
-            return List.of();
-        }
-        List<OwnershipRecord> records =
-                mongo.find(new Query(Criteria.where("_id").in(productIds)), OwnershipRecord.class);
-        return records.stream()
+        return TeamProducts.recordsEverOwnedBy(mongo, team).stream()
                 .map(record -> new TeamProductHistory(
                         record.productId(),
                         record.domain(),

@@ -25,12 +25,19 @@ record TeamProducts(@Id String id, String team, List<String> productIds) {
     static void remember(MongoTemplate mongo, String team, String productId) {
         mongo.upsert(
                 new Query(Criteria.where("_id").is(bucketId(team, productId))),
-                new Update().set("team", team).addToSet("productIds", productId),
+                new Update().setOnInsert("team", team).addToSet("productIds", productId),
                 TeamProducts.class);
     }
 
-    /** In no particular order; readers sort. */
-    static List<String> everOwnedBy(MongoTemplate mongo, String team) {
+    /** The ownership records of every product the team has ever owned, in no particular order; readers sort. */
+    static List<OwnershipRecord> recordsEverOwnedBy(MongoTemplate mongo, String team) {
+        List<String> productIds = everOwnedBy(mongo, team);
+        return productIds.isEmpty()
+                ? List.of()
+                : mongo.find(new Query(Criteria.where("_id").in(productIds)), OwnershipRecord.class);
+    }
+
+    private static List<String> everOwnedBy(MongoTemplate mongo, String team) {
         // a team's single document from before the buckets is read too, until the view is next rebuilt
         List<String> ids = Stream.concat(
                         Stream.of(team), IntStream.range(0, BUCKETS).mapToObj(bucket -> team + "#" + bucket))
