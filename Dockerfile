@@ -56,4 +56,6 @@ USER 10001:10001
 
 # The listening port comes from SERVER_PORT (8081 command side, 8082 query side
 # in docker-compose.yml); no EXPOSE because it differs per module.
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/app.jar"]
+# The heap is fixed at 75 % of the container's memory from the start: a heap left to grow from the default
+# initial size stays small under steady reads and is collected twice as often (README, Benchmark).
+ENTRYPOINT ["java", "-XX:InitialRAMPercentage=75", "-XX:MaxRAMPercentage=75", "-jar", "/app/app.jar"]

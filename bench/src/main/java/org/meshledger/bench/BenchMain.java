@@ -94,9 +94,8 @@ public final class BenchMain {
                                 appendWarmUp));
                 double rawInserts = baselines.rawInserts("bench_raw", appendEvents, CLIENTS);
                 int commandPort = ServiceProcesses.freePort();
-                Process commandSide = services.start(
+                Process commandSide = services.startService(
                         "command-side",
-                        "1g",
                         "org.meshledger.command.CommandSideApplication",
                         List.of(
                                 "--server.port=" + commandPort,
@@ -122,9 +121,8 @@ public final class BenchMain {
 
                 phase(started, "Query side in its own process: lag, reads, lost and duplicated");
                 int queryPort = ServiceProcesses.freePort();
-                Process querySide = services.start(
+                Process querySide = services.startService(
                         "query-side",
-                        "1g",
                         "org.meshledger.query.QuerySideApplication",
                         List.of(
                                 "--server.port=" + queryPort,
@@ -240,11 +238,8 @@ public final class BenchMain {
     private static String startEmbeddedStore(ServiceProcesses services) throws Exception {
         int port = ServiceProcesses.freePort();
         Path data = Files.createTempDirectory("meshledger-bench-store");
-        services.start(
-                "store",
-                "4g",
-                "org.meshledger.embeddedstore.EmbeddedStoreMain",
-                List.of(String.valueOf(port), data.toString()));
+        services.startStore(
+                "org.meshledger.embeddedstore.EmbeddedStoreMain", List.of(String.valueOf(port), data.toString()));
         ServiceProcesses.awaitPort(port, Duration.ofSeconds(60));
         return "mongodb://127.0.0.1:" + port;
     }

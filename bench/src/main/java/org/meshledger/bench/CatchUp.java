@@ -54,8 +54,8 @@ final class CatchUp {
             args.add("--axon.eventhandling.processors." + view + ".source=eventStore");
         }
         long started = System.nanoTime();
-        Process process = services.start(
-                "catchup-" + database + "-" + engine, "1g", "org.meshledger.query.QuerySideApplication", args);
+        Process process = services.startService(
+                "catchup-" + database + "-" + engine, "org.meshledger.query.QuerySideApplication", args);
         try {
             services.awaitHealthy(port, Duration.ofMinutes(2));
             int step = Math.max(1, products / (upTo < 1 ? 20 : 10));

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +25,7 @@ import org.meshledger.query.support.FindCounter;
 import org.meshledger.query.support.ProductHistory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,6 +41,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /** The read API over views kept by the real processors, fed through the event store as the command side feeds it. */
 // a closed context stops its processors, which would otherwise poll the store through every later test class
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+// request metrics are under test; tests leave their export off unless asked
+@AutoConfigureObservability
 @SpringBootTest(
         classes = {QuerySideApplication.class, QueryApiTest.SummaryReads.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -319,6 +323,115 @@ class QueryApiTest {
                     .jsonPath("$.errors[0].message")
                     .isEqualTo("'-1' must be greater than or equal to 0");
         }
+    }
+
+    @Test
+    void givenAMalformedProductId_thenBothReadsAnswerAsEveryOtherProductRoute() {
+        AtomicReference<String> controllerMessage = new AtomicReference<>();
+        get("/api/products/Claims_Events/contract-versions", "dev-viewer")
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].message")
+                .value(message -> controllerMessage.set((String) message));
+        assertThat(controllerMessage.get()).startsWith("'Claims_Events' must match");
+        for (String path : List.of("/api/products/Claims_Events", "/api/products/Claims_Events/ownership-history")) {
+            get(path + "?minVersion=-1", "dev-viewer")
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.code")
+                    .isEqualTo("INVALID_REQUEST")
+                    .jsonPath("$.errors[0].field")
+                    .isEqualTo("productId")
+                    .jsonPath("$.errors[0].message")
+                    .isEqualTo(controllerMessage.get())
+                    .jsonPath("$.errors[1].field")
+                    .isEqualTo("minVersion");
+        }
+    }
+
+    @Test
+    void givenTheVersionACallerHolds_thenNotModified_andHeadAnswersWithoutABody() {
+        get("/api/products/" + productId + "?minVersion=3", "dev-viewer")
+                .expectStatus()
+                .isOk();
+        web.get()
+                .uri("/api/products/" + productId)
+                .header("Authorization", "Bearer dev-viewer")
+                .header("If-None-Match", "\"3\"")
+                .exchange()
+                .expectStatus()
+                .isNotModified()
+                .expectBody()
+                .isEmpty();
+        web.get()
+                .uri("/api/products/" + productId)
+                .header("Authorization", "Bearer dev-viewer")
+                .header("If-None-Match", "\"2\"")
+                .exchange()
+                .expectStatus()
+                .isOk();
+        web.head()
+                .uri("/api/products/" + productId + "/ownership-history")
+                .header("Authorization", "Bearer dev-viewer")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .isEmpty();
+    }
+
+    @Test
+    void givenProductReads_thenRequestMetricsNameTheirRoutes() {
+        get("/api/products/" + productId, "dev-viewer").expectStatus().isOk();
+        get("/api/products/" + productId + "/ownership-history", "dev-viewer")
+                .expectStatus()
+                .isOk();
+        String metrics = new String(web.get()
+                .uri("/actuator/prometheus")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .returnResult()
+                .getResponseBody());
+        assertThat(metrics)
+                .contains("uri=\"/api/products/{productId}\"")
+                .contains("uri=\"/api/products/{productId}/ownership-history\"")
+                .doesNotContain("uri=\"/api/products/" + productId);
+    }
+
+    @Test
+    void givenACallerThatAcceptsNoJson_then406() {
+        for (String path : List.of("/api/products/" + productId, "/api/products/" + productId + "/ownership-history")) {
+            web.get()
+                    .uri(path)
+                    .header("Authorization", "Bearer dev-viewer")
+                    .accept(MediaType.APPLICATION_XML)
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(406);
+        }
+    }
+
+    @Test
+    void givenTheOpenApiDocument_thenBothProductReadsAreDescribedWithTheirParameters() {
+        web.get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.paths['/api/products/{productId}'].get.parameters[*].name")
+                .value(names -> assertThat((List<Object>) names).containsExactly("productId", "minVersion"))
+                .jsonPath("$.paths['/api/products/{productId}/ownership-history'].get.parameters[*].name")
+                .value(names ->
+                        assertThat((List<Object>) names).containsExactly("productId", "asOf", "knownAt", "minVersion"))
+                .jsonPath("$.paths['/api/products/{productId}/ownership-history'].get.responses['200']")
+                .exists();
     }
 
     @Test

@@ -77,6 +77,9 @@ public class ProblemTranslator {
         if (cause instanceof WebExchangeBindException invalid) {
             return invalidFields(invalid);
         }
+        if (cause instanceof UnreadableParameter parameter) {
+            return unreadableParameter(parameter.name(), parameter.value(), parameter.requiredType());
+        }
         if (cause instanceof ServerWebInputException input) {
             return unreadableInput(input);
         }
@@ -156,9 +159,8 @@ public class ProblemTranslator {
 
     private static ProblemDetail unreadableInput(ServerWebInputException input) {
         if (input.getCause() instanceof TypeMismatchException mismatch && input.getMethodParameter() != null) {
-            return badShape(
-                    "'%s' is not %s".formatted(mismatch.getValue(), expected(mismatch.getRequiredType())),
-                    input.getMethodParameter().getParameterName());
+            return unreadableParameter(
+                    input.getMethodParameter().getParameterName(), mismatch.getValue(), mismatch.getRequiredType());
         }
         Throwable jackson = input.getMostSpecificCause();
         if (jackson instanceof UnrecognizedPropertyException unknown) {
@@ -175,6 +177,10 @@ public class ProblemTranslator {
         }
         String reason = input.getReason() == null ? "The request cannot be read" : input.getReason();
         return Problems.of(HttpStatus.BAD_REQUEST, "UNREADABLE_REQUEST", "The request cannot be read", reason);
+    }
+
+    private static ProblemDetail unreadableParameter(String name, Object value, Class<?> requiredType) {
+        return badShape("'%s' is not %s".formatted(value, expected(requiredType)), name);
     }
 
     /** What a query or path parameter of this type accepts, as a caller would write it. */

@@ -1,27 +1,23 @@
 package org.meshledger.query.catalog;
 
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.PositiveOrZero;
 import java.util.Optional;
 import org.meshledger.api.model.Classification;
 import org.meshledger.api.model.Ids;
 import org.meshledger.api.model.ProductStatus;
 import org.meshledger.platform.web.Blocking;
-import org.meshledger.query.support.NotFound;
 import org.meshledger.query.support.Page;
 import org.meshledger.query.support.PageRequest;
-import org.meshledger.query.support.ReadYourWrites;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
+/** The catalog, filtered and paged; one product is read by {@link ProductSummaryRoute}. */
 @RestController
 class CatalogController {
 
@@ -54,20 +50,5 @@ class CatalogController {
                     .limit(paging.size());
             return new Page<>(mongo.find(query, ProductSummary.class), paging.page(), paging.size(), total);
         });
-    }
-
-    @GetMapping("/api/products/{productId}")
-    Mono<ResponseEntity<ProductSummary>> get(
-            @PathVariable @Pattern(regexp = Ids.PRODUCT_ID) String productId,
-            @RequestParam(required = false) @PositiveOrZero Long minVersion) {
-        return ReadYourWrites.answer(
-                        () -> Optional.ofNullable(mongo.findById(productId, ProductSummary.class)),
-                        ProductSummary::version,
-                        minVersion,
-                        summary -> summary)
-                .map(answer -> ResponseEntity.status(answer.getStatusCode())
-                        .eTag("\"" + answer.getBody().version() + "\"")
-                        .body(answer.getBody()))
-                .switchIfEmpty(Mono.error(() -> NotFound.product(productId)));
     }
 }

@@ -1,27 +1,23 @@
 package org.meshledger.query.ownershiphistory;
 
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import org.meshledger.api.error.FieldError;
 import org.meshledger.api.model.Ids;
 import org.meshledger.platform.web.Blocking;
 import org.meshledger.query.support.InvalidQuery;
-import org.meshledger.query.support.NotFound;
 import org.meshledger.query.support.Page;
 import org.meshledger.query.support.PageRequest;
-import org.meshledger.query.support.ReadYourWrites;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
+/** What a team owned over a time; one product's history is read by {@link ProductOwnershipHistoryRoute}. */
 @RestController
 class OwnershipHistoryController {
 
@@ -29,20 +25,6 @@ class OwnershipHistoryController {
 
     OwnershipHistoryController(MongoTemplate mongo) {
         this.mongo = mongo;
-    }
-
-    @GetMapping("/api/products/{productId}/ownership-history")
-    Mono<ResponseEntity<ProductOwnershipHistory>> product(
-            @PathVariable @Pattern(regexp = Ids.PRODUCT_ID) String productId,
-            @RequestParam(required = false) Instant asOf,
-            @RequestParam(required = false) Instant knownAt,
-            @RequestParam(required = false) @PositiveOrZero Long minVersion) {
-        return ReadYourWrites.answer(
-                        () -> Optional.ofNullable(mongo.findById(productId, OwnershipRecord.class)),
-                        OwnershipRecord::version,
-                        minVersion,
-                        record -> history(record, asOf, knownAt))
-                .switchIfEmpty(Mono.error(() -> NotFound.product(productId)));
     }
 
     @GetMapping("/api/teams/{team}/ownership-history")
@@ -76,26 +58,6 @@ class OwnershipHistoryController {
                 .sorted(Comparator.comparing(TeamProductHistory::productId))
                 .toList();
     }
-
-    private static ProductOwnershipHistory history(OwnershipRecord record, Instant asOf, Instant knownAt) {
-        List<OwnershipPeriod> periods = OwnershipTimeline.periods(record, knownAt);
-        Instant ownerInstant = asOf == null ? Instant.now() : asOf;
-        return new ProductOwnershipHistory(
-                record.productId(),
-                periods,
-                OwnershipTimeline.ownerAsOf(periods, ownerInstant).orElse(null),
-                asOf,
-                knownAt,
-                record.version());
-    }
-
-    record ProductOwnershipHistory(
-            String productId,
-            List<OwnershipPeriod> periods,
-            String ownerAsOf,
-            Instant asOf,
-            Instant knownAt,
-            long version) {}
 
     record TeamProductHistory(String productId, String domain, List<OwnershipPeriod> periods) {}
 }

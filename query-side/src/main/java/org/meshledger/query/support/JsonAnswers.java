@@ -1,0 +1,42 @@
+package org.meshledger.query.support;
+
+import java.util.List;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.NotAcceptableStatusException;
+import reactor.core.publisher.Mono;
+
+/**
+ * The answers of the reads served by functional routes, as a controller returning a {@code ResponseEntity} gives
+ * them: JSON, 406 to a caller that accepts no JSON, and with an {@code ETag}, 304 to an {@code If-None-Match} that
+ * holds it.
+ */
+public final class JsonAnswers {
+
+    private JsonAnswers() {}
+
+    /** Before any work: a caller that cannot read JSON is refused as a controller would refuse it. */
+    public static void requireJsonAccepted(ServerRequest request) {
+        List<MediaType> accepted = request.headers().accept();
+        if (!accepted.isEmpty() && accepted.stream().noneMatch(MediaType.APPLICATION_JSON::isCompatibleWith)) {
+            throw new NotAcceptableStatusException(List.of(MediaType.APPLICATION_JSON));
+        }
+    }
+
+    /** The view's version is its entity tag, as every product write answers with it. */
+    public static Mono<ServerResponse> tagged(ServerRequest request, HttpStatusCode status, long version, Object body) {
+        String tag = "\"" + version + "\"";
+        return request.checkNotModified(tag).switchIfEmpty(Mono.defer(() -> ServerResponse.status(status)
+                .eTag(tag)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)));
+    }
+
+    public static Mono<ServerResponse> of(HttpStatusCode status, Object body) {
+        return ServerResponse.status(status)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body);
+    }
+}
