@@ -375,7 +375,7 @@ class QueryApiTest {
                 .expectStatus()
                 .isOk();
         web.head()
-                .uri("/api/products/" + productId + "/ownership-history")
+                .uri("/api/products/" + productId + "/ownership-history?minVersion=3")
                 .header("Authorization", "Bearer dev-viewer")
                 .exchange()
                 .expectStatus()
@@ -386,8 +386,10 @@ class QueryApiTest {
 
     @Test
     void givenProductReads_thenRequestMetricsNameTheirRoutes() {
-        get("/api/products/" + productId, "dev-viewer").expectStatus().isOk();
-        get("/api/products/" + productId + "/ownership-history", "dev-viewer")
+        get("/api/products/" + productId + "?minVersion=3", "dev-viewer")
+                .expectStatus()
+                .isOk();
+        get("/api/products/" + productId + "/ownership-history?minVersion=3", "dev-viewer")
                 .expectStatus()
                 .isOk();
         String metrics = new String(web.get()

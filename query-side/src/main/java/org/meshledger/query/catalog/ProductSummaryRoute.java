@@ -65,8 +65,8 @@ class ProductSummaryRoute {
                                         content = @Content(schema = @Schema(implementation = ProductSummary.class))),
                                 @ApiResponse(
                                         responseCode = "202",
-                                        description = "The view as it is after 5 s, not yet at minVersion",
-                                        content = @Content(schema = @Schema(implementation = ProductSummary.class))),
+                                        description =
+                                                "The view as it is after 5 s, not yet at minVersion (the same body)"),
                                 @ApiResponse(responseCode = "404", description = "No such product")
                             }))
     RouterFunction<ServerResponse> productSummary(MongoTemplate mongo, RouteParameters parameters) {

@@ -84,13 +84,8 @@ class ProductOwnershipHistoryRoute {
                                                                                 ProductOwnershipHistory.class))),
                                 @ApiResponse(
                                         responseCode = "202",
-                                        description = "The view as it is after 5 s, not yet at minVersion",
-                                        content =
-                                                @Content(
-                                                        schema =
-                                                                @Schema(
-                                                                        implementation =
-                                                                                ProductOwnershipHistory.class))),
+                                        description =
+                                                "The view as it is after 5 s, not yet at minVersion (the same body)"),
                                 @ApiResponse(responseCode = "404", description = "No such product")
                             }))
     RouterFunction<ServerResponse> productOwnershipHistory(MongoTemplate mongo, RouteParameters parameters) {
