@@ -407,7 +407,7 @@ class QueryApiTest {
     }
 
     @Test
-    void givenACallerThatAcceptsNoJson_then406() {
+    void givenACallerThatAcceptsNoJsonOrSendsAnUnreadableAccept_then406() {
         for (String path : List.of("/api/products/" + productId, "/api/products/" + productId + "/ownership-history")) {
             web.get()
                     .uri(path)
@@ -416,6 +416,16 @@ class QueryApiTest {
                     .exchange()
                     .expectStatus()
                     .isEqualTo(406);
+            web.get()
+                    .uri(path)
+                    .header("Authorization", "Bearer dev-viewer")
+                    .header("Accept", "not a media type")
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(406)
+                    .expectBody()
+                    .jsonPath("$.code")
+                    .isEqualTo("NOT_ACCEPTABLE");
         }
     }
 

@@ -2,6 +2,7 @@ package org.meshledger.query.support;
 
 import java.util.List;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -19,7 +20,12 @@ public final class JsonAnswers {
 
     /** Before any work: a caller that cannot read JSON is refused as a controller would refuse it. */
     public static void requireJsonAccepted(ServerRequest request) {
-        List<MediaType> accepted = request.headers().accept();
+        List<MediaType> accepted;
+        try {
+            accepted = request.headers().accept();
+        } catch (InvalidMediaTypeException unreadable) {
+            throw new NotAcceptableStatusException("Could not parse 'Accept' header: " + unreadable.getMessage());
+        }
         if (!accepted.isEmpty() && accepted.stream().noneMatch(MediaType.APPLICATION_JSON::isCompatibleWith)) {
             throw new NotAcceptableStatusException(List.of(MediaType.APPLICATION_JSON));
         }
