@@ -430,6 +430,31 @@ class QueryApiTest {
     }
 
     @Test
+    void givenAMethodAProductReadDoesNotTake_then405_andOptionsListsWhatItTakes() {
+        for (String path : List.of("/api/products/" + productId, "/api/products/" + productId + "/ownership-history")) {
+            web.delete()
+                    .uri(path)
+                    .header("Authorization", "Bearer dev-steward")
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(405)
+                    .expectBody()
+                    .jsonPath("$.code")
+                    .isEqualTo("METHOD_NOT_ALLOWED");
+            web.options()
+                    .uri(path)
+                    .header("Authorization", "Bearer dev-viewer")
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectHeader()
+                    .value(
+                            "Allow",
+                            allowed -> assertThat(allowed).contains("GET").doesNotContain("POST"));
+        }
+    }
+
+    @Test
     void givenTheOpenApiDocument_thenBothProductReadsAreDescribedWithTheirParameters() {
         web.get()
                 .uri("/v3/api-docs")
@@ -443,7 +468,11 @@ class QueryApiTest {
                 .value(names ->
                         assertThat((List<Object>) names).containsExactly("productId", "asOf", "knownAt", "minVersion"))
                 .jsonPath("$.paths['/api/products/{productId}/ownership-history'].get.responses['200']")
-                .exists();
+                .exists()
+                .jsonPath("$.paths['/api/products/{productId}'].delete")
+                .doesNotExist()
+                .jsonPath("$.paths['/api/products/{productId}/ownership-history'].post")
+                .doesNotExist();
     }
 
     @Test

@@ -71,8 +71,9 @@ class ProductSummaryRoute {
                             }))
     RouterFunction<ServerResponse> productSummary(MongoTemplate mongo, RouteParameters parameters) {
         return RouterFunctions.route(
-                methods(HttpMethod.GET, HttpMethod.HEAD).and(path(PATH)),
-                request -> summary(request, mongo, parameters));
+                        methods(HttpMethod.GET, HttpMethod.HEAD).and(path(PATH)),
+                        request -> summary(request, mongo, parameters))
+                .and(JsonAnswers.otherMethods(PATH));
     }
 
     private static Mono<ServerResponse> summary(

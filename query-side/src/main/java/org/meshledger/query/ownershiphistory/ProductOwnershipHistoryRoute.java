@@ -90,8 +90,9 @@ class ProductOwnershipHistoryRoute {
                             }))
     RouterFunction<ServerResponse> productOwnershipHistory(MongoTemplate mongo, RouteParameters parameters) {
         return RouterFunctions.route(
-                methods(HttpMethod.GET, HttpMethod.HEAD).and(path(PATH)),
-                request -> ownershipHistory(request, mongo, parameters));
+                        methods(HttpMethod.GET, HttpMethod.HEAD).and(path(PATH)),
+                        request -> ownershipHistory(request, mongo, parameters))
+                .and(JsonAnswers.otherMethods(PATH));
     }
 
     private static Mono<ServerResponse> ownershipHistory(
