@@ -1,8 +1,5 @@
 package org.meshledger.query.ownershiphistory;
 
-import static org.springframework.web.reactive.function.server.RequestPredicates.methods;
-import static org.springframework.web.reactive.function.server.RequestPredicates.path;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -21,11 +18,9 @@ import org.springdoc.core.annotations.RouterOperation;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.reactive.function.server.RouterFunction;
-import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
@@ -89,15 +84,11 @@ class ProductOwnershipHistoryRoute {
                                 @ApiResponse(responseCode = "404", description = "No such product")
                             }))
     RouterFunction<ServerResponse> productOwnershipHistory(MongoTemplate mongo, RouteParameters parameters) {
-        return RouterFunctions.route(
-                        methods(HttpMethod.GET, HttpMethod.HEAD).and(path(PATH)),
-                        request -> ownershipHistory(request, mongo, parameters))
-                .and(JsonAnswers.otherMethods(PATH));
+        return JsonAnswers.read(PATH, request -> ownershipHistory(request, mongo, parameters));
     }
 
     private static Mono<ServerResponse> ownershipHistory(
             ServerRequest request, MongoTemplate mongo, RouteParameters parameters) {
-        JsonAnswers.requireJsonAccepted(request);
         RouteParameters.Reading reading = parameters.of(request);
         String productId = reading.productId();
         Instant asOf = reading.instant("asOf");

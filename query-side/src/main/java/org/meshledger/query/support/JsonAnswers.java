@@ -6,6 +6,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.HandlerFunction;
 import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
@@ -26,8 +27,23 @@ public final class JsonAnswers {
 
     private JsonAnswers() {}
 
+    /**
+     * A JSON read at {@code path}: GET and HEAD reach the handler once the caller is known to read JSON, and every
+     * other method is answered as on a controller's GET route.
+     */
+    public static RouterFunction<ServerResponse> read(String path, HandlerFunction<ServerResponse> handler) {
+        return RouterFunctions.route(
+                        RequestPredicates.methods(HttpMethod.GET, HttpMethod.HEAD)
+                                .and(RequestPredicates.path(path)),
+                        request -> {
+                            requireJsonAccepted(request);
+                            return handler.handle(request);
+                        })
+                .and(otherMethods(path));
+    }
+
     /** Before any work: a caller that cannot read JSON is refused as a controller would refuse it. */
-    public static void requireJsonAccepted(ServerRequest request) {
+    private static void requireJsonAccepted(ServerRequest request) {
         List<MediaType> accepted;
         try {
             accepted = request.headers().accept();
@@ -53,7 +69,7 @@ public final class JsonAnswers {
      * anything else is a 405 problem. Functional routes are tried before every controller, so a write on the same
      * path in the all-in-one launcher would never be reached: there is none.
      */
-    public static RouterFunction<ServerResponse> otherMethods(String path) {
+    private static RouterFunction<ServerResponse> otherMethods(String path) {
         return RouterFunctions.route(
                 RequestPredicates.path(path),
                 request -> request.method() == HttpMethod.OPTIONS
