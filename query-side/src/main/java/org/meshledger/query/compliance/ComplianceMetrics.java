@@ -3,10 +3,10 @@ package org.meshledger.query.compliance;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
-import io.micrometer.core.instrument.MultiGauge.Row;
 import io.micrometer.core.instrument.Tags;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -19,64 +19,66 @@ import org.springframework.stereotype.Component;
 class ComplianceMetrics {
 
     private final ComplianceQueries compliance;
-    private final MultiGauge sloRate;
-    private final MultiGauge sloStatus;
-    private final MultiGauge sloBurnRate;
-    private final MultiGauge productCompliant;
-    private final MultiGauge domainRate;
+    private final GaugeRows sloRate;
+    private final GaugeRows sloStatus;
+    private final GaugeRows sloBurnRate;
+    private final GaugeRows productCompliant;
+    private final GaugeRows domainRate;
     private final AtomicReference<Double> meshRate = new AtomicReference<>(Double.NaN);
 
     ComplianceMetrics(ComplianceQueries compliance, MeterRegistry registry) {
         this.compliance = compliance;
-        this.sloRate = MultiGauge.builder("meshledger.slo.compliance.rate")
-                .description("Good / all observations in the SLO's window")
-                .register(registry);
-        this.sloStatus = MultiGauge.builder("meshledger.slo.status")
-                .description("1 for the SLO's current status (MEETING, BREACHING, NO_DATA)")
-                .register(registry);
-        this.sloBurnRate = MultiGauge.builder("meshledger.slo.burn.rate")
-                .description("Error-budget burn rate over the last hour; above 5 is the paging signal")
-                .register(registry);
-        this.productCompliant = MultiGauge.builder("meshledger.product.compliant")
-                .description("1 when the product is compliant, else 0")
-                .register(registry);
-        this.domainRate = MultiGauge.builder("meshledger.domain.compliance.rate")
-                .description("Share of a domain's products that are compliant")
-                .register(registry);
+        this.sloRate = rows(registry, "meshledger.slo.compliance.rate", "Good / all observations in the SLO's window");
+        this.sloStatus =
+                rows(registry, "meshledger.slo.status", "1 for the SLO's current status (MEETING, BREACHING, NO_DATA)");
+        this.sloBurnRate = rows(
+                registry,
+                "meshledger.slo.burn.rate",
+                "Error-budget burn rate over the last hour; above 5 is the paging signal");
+        this.productCompliant =
+                rows(registry, "meshledger.product.compliant", "1 when the product is compliant, else 0");
+        this.domainRate =
+                rows(registry, "meshledger.domain.compliance.rate", "Share of a domain's products that are compliant");
         Gauge.builder("meshledger.mesh.compliance.rate", meshRate, AtomicReference::get)
                 .description("Share of the mesh's products that are compliant")
                 .register(registry);
     }
 
+    private static GaugeRows rows(MeterRegistry registry, String name, String description) {
+        return new GaugeRows(MultiGauge.builder(name).description(description).register(registry));
+    }
+
     @Scheduled(fixedDelayString = "${meshledger.metrics.compliance-refresh:15s}", initialDelayString = "5s")
     void refresh() {
         List<ProductCompliance> products = compliance.allProducts();
-        List<Row<?>> rates = new ArrayList<>();
-        List<Row<?>> statuses = new ArrayList<>();
-        List<Row<?>> burns = new ArrayList<>();
-        List<Row<?>> compliant = new ArrayList<>();
+        Map<Tags, Double> rates = new HashMap<>();
+        Map<Tags, Double> statuses = new HashMap<>();
+        Map<Tags, Double> burns = new HashMap<>();
+        Map<Tags, Double> compliant = new HashMap<>();
         for (ProductCompliance product : products) {
             Tags productTags = Tags.of("product", product.productId(), "domain", product.domain());
-            compliant.add(Row.of(productTags, product.compliant() ? 1 : 0));
+            compliant.put(productTags, product.compliant() ? 1.0 : 0.0);
             for (SloCompliance slo : product.slos()) {
                 Tags tags = productTags.and("indicator", slo.indicator());
                 if (slo.complianceRate() != null) {
-                    rates.add(Row.of(tags, slo.complianceRate()));
+                    rates.put(tags, slo.complianceRate());
                 }
-                statuses.add(Row.of(tags.and("status", slo.status().name()), 1));
-                burns.add(Row.of(tags, slo.burnRate()));
+                statuses.put(tags.and("status", slo.status().name()), 1.0);
+                burns.put(tags, slo.burnRate());
             }
         }
-        sloRate.register(rates, true);
-        sloStatus.register(statuses, true);
-        sloBurnRate.register(burns, true);
-        productCompliant.register(compliant, true);
+        sloRate.publish(rates);
+        sloStatus.publish(statuses);
+        sloBurnRate.publish(burns);
+        productCompliant.publish(compliant);
         Rollup mesh = compliance.mesh(products);
-        meshRate.set(mesh.complianceRate() == null ? Double.NaN : mesh.complianceRate());
-        domainRate.register(
-                mesh.domains().stream()
-                        .map(domain -> Row.of(Tags.of("domain", domain.domain()), domain.complianceRate()))
-                        .toList(),
-                true);
+        meshRate.set(rateOf(mesh));
+        Map<Tags, Double> domains = new HashMap<>();
+        mesh.domains().forEach(domain -> domains.put(Tags.of("domain", domain.domain()), rateOf(domain)));
+        domainRate.publish(domains);
+    }
+
+    private static double rateOf(Rollup rollup) {
+        return rollup.complianceRate() == null ? Double.NaN : rollup.complianceRate();
     }
 }

@@ -242,6 +242,7 @@ class ComplianceAndDriftTest {
         assertThat(prometheus())
                 .contains("meshledger_slo_status{domain=\"" + domain + "\",indicator=\"freshness\",product=\"" + domain
                         + ".p0\",status=\"BREACHING\"} 1.0")
+                .doesNotContain("product=\"" + domain + ".p0\",status=\"MEETING\"}")
                 .contains(
                         "meshledger_product_compliant{domain=\"" + domain + "\",product=\"" + domain + ".no-slo\"} 0.0")
                 .contains("meshledger_mesh_compliance_rate");
