@@ -237,7 +237,7 @@ public final class BenchMain {
 
     private static String startEmbeddedStore(ServiceProcesses services) throws Exception {
         int port = ServiceProcesses.freePort();
-        Path data = Files.createTempDirectory("meshledger-bench-store");
+        Path data = services.scratchDirectory("meshledger-bench-store");
         services.startStore(
                 "org.meshledger.embeddedstore.EmbeddedStoreMain", List.of(String.valueOf(port), data.toString()));
         ServiceProcesses.awaitPort(port, Duration.ofSeconds(60));

@@ -34,9 +34,9 @@ final class DurableH2Backend extends IndexedH2Backend {
     /**
      * Chunks are rewritten in the background once under this share of them is live data. MVStore's default, 90 %,
      * kept its background threads rewriting chunks most of the time, since every commit leaves a chunk's old pages
-     * behind: under reads after a run of writes they took a quarter of the store's CPU, and reads waited for the
-     * cores. At 40 % the store used a quarter less CPU per read, and 8 to 15 % less per command, for a file about
-     * a tenth larger.
+     * behind: under reads after a run of writes they took up to two fifths of the store's CPU, and reads waited for the
+     * cores. At 40 % the store used a quarter less CPU per read and a tenth to a fifth less while taking commands,
+     * for a file up to an eighth larger (README, Benchmark).
      */
     private static final int COMPACT_BELOW_PERCENT_LIVE = 40;
 
