@@ -19,10 +19,6 @@ class IndexedH2Backend extends H2Backend {
         super(store);
     }
 
-    IndexedH2Backend(String fileName) {
-        super(fileName);
-    }
-
     static IndexedH2Backend inMemoryStore() {
         return new IndexedH2Backend(MVStore.open(null));
     }

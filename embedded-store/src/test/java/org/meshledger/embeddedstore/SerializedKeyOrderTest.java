@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
 import org.bson.Document;
+import org.h2.mvstore.MVStore;
 import org.h2.mvstore.type.ObjectDataType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,7 +63,7 @@ class SerializedKeyOrderTest {
             }
         });
 
-        serve(new IndexedH2Backend(file), events -> {
+        serve(new IndexedH2Backend(MVStore.open(file)), events -> {
             for (long index = 0; index < 500; index++) {
                 String streamKey = "p-" + (index / 4) + "#" + (index % 4);
                 assertThat(events.find(Filters.eq("_id", index)).first()).isNotNull();
