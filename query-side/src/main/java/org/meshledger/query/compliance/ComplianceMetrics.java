@@ -4,16 +4,19 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Compliance as Prometheus gauges, refreshed from the compliance view, so existing dashboards and alert rules can page
- * on it. Names and labels are listed in README ("Metrics").
+ * Compliance as Prometheus gauges, so existing dashboards and alert rules can page on it. Names and labels are listed
+ * in README ("Metrics"). A refresh reads and judges every product, so it runs when a scrape asks for it
+ * ({@link ComplianceGaugesOnScrape}) rather than on a timer: nothing is spent while nobody scrapes, and scrapes closer
+ * together than the max age share one refresh.
  */
 @Component
 class ComplianceMetrics {
@@ -25,9 +28,16 @@ class ComplianceMetrics {
     private final GaugeRows productCompliant;
     private final GaugeRows domainRate;
     private final AtomicReference<Double> meshRate = new AtomicReference<>(Double.NaN);
+    private final long maxAgeNanos;
+    private long refreshedAt;
+    private boolean refreshed;
 
-    ComplianceMetrics(ComplianceQueries compliance, MeterRegistry registry) {
+    ComplianceMetrics(
+            ComplianceQueries compliance,
+            MeterRegistry registry,
+            @Value("${meshledger.metrics.compliance-max-age:5s}") Duration maxAge) {
         this.compliance = compliance;
+        this.maxAgeNanos = maxAge.toNanos();
         this.sloRate = rows(registry, "meshledger.slo.compliance.rate", "Good / all observations in the SLO's window");
         this.sloStatus =
                 rows(registry, "meshledger.slo.status", "1 for the SLO's current status (MEETING, BREACHING, NO_DATA)");
@@ -48,8 +58,18 @@ class ComplianceMetrics {
         return new GaugeRows(MultiGauge.builder(name).description(description).register(registry));
     }
 
-    @Scheduled(fixedDelayString = "${meshledger.metrics.compliance-refresh:15s}", initialDelayString = "5s")
-    void refresh() {
+    /** Refreshes the gauges unless a refresh started less than the max age ago; concurrent scrapes wait for one. */
+    synchronized void refreshIfOlderThanMaxAge() {
+        long now = System.nanoTime();
+        if (refreshed && now - refreshedAt < maxAgeNanos) {
+            return;
+        }
+        refresh();
+        refreshedAt = now;
+        refreshed = true;
+    }
+
+    private void refresh() {
         List<ProductCompliance> products = compliance.allProducts();
         Map<Tags, Double> rates = new HashMap<>();
         Map<Tags, Double> statuses = new HashMap<>();

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * The rows of one {@link MultiGauge}, published on every refresh. A row that was there before keeps its gauge and
  * takes the new value; only a row that appears or goes away changes the registry. Registering every row afresh
  * instead removed and recreated one gauge per product on each refresh: with 19,000 products that was a burst of
- * work every 15 s that the reads served meanwhile waited behind.
+ * work on every refresh that the reads served meanwhile waited behind.
  */
 final class GaugeRows {
 
@@ -24,7 +24,7 @@ final class GaugeRows {
         this.gauge = gauge;
     }
 
-    /** Called from one thread at a time: the scheduled refresh. */
+    /** Called from one thread at a time: the refresh holds the metrics' lock. */
     void publish(Map<Tags, Double> rows) {
         Map<Tags, AtomicReference<Double>> published = new HashMap<>(rows.size() * 2);
         List<Row<?>> registered = new ArrayList<>(rows.size());

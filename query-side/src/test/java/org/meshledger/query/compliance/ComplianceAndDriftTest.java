@@ -57,7 +57,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "spring.config.name=" + QuerySideApplication.CONFIG_NAME,
-            "meshledger.metrics.compliance-refresh=500ms"
+            "meshledger.metrics.compliance-max-age=0s"
         })
 class ComplianceAndDriftTest {
 
