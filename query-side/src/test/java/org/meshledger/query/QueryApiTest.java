@@ -403,7 +403,10 @@ class QueryApiTest {
         assertThat(metrics)
                 .contains("uri=\"/api/products/{productId}\"")
                 .contains("uri=\"/api/products/{productId}/ownership-history\"")
-                .doesNotContain("uri=\"/api/products/" + productId);
+                .doesNotContain("uri=\"/api/products/" + productId)
+                // requests are timed, with no in-flight timer per request
+                .contains("http_server_requests_seconds_count{")
+                .doesNotContain("http_server_requests_active");
     }
 
     @Test
