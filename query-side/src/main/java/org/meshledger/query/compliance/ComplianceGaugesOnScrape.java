@@ -1,5 +1,6 @@
 package org.meshledger.query.compliance;
 
+import java.time.Duration;
 import org.meshledger.platform.web.Blocking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,9 @@ import reactor.core.publisher.Mono;
 class ComplianceGaugesOnScrape implements WebFilter {
 
     private static final Logger log = LoggerFactory.getLogger(ComplianceGaugesOnScrape.class);
+    // well inside Prometheus's default scrape timeout (10 s), so that a store that does not answer costs the scrape
+    // its compliance values, never the JVM and processor metrics it carries besides
+    private static final Duration LONGEST_WAIT = Duration.ofSeconds(5);
 
     private final ComplianceMetrics metrics;
     private final String scrapePath;
@@ -41,6 +45,8 @@ class ComplianceGaugesOnScrape implements WebFilter {
                     metrics.refreshIfOlderThanMaxAge();
                     return null;
                 })
+                // the refresh goes on past the wait (Blocking does not interrupt it); the next scrape shows its values
+                .timeout(LONGEST_WAIT)
                 .onErrorResume(failure -> {
                     log.warn("Compliance gauges not refreshed; this scrape shows their last values", failure);
                     return Mono.empty();

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -29,8 +30,9 @@ class ComplianceMetrics {
     private final GaugeRows domainRate;
     private final AtomicReference<Double> meshRate = new AtomicReference<>(Double.NaN);
     private final long maxAgeNanos;
-    private long refreshedAt;
-    private boolean refreshed;
+    private final ReentrantLock refreshing = new ReentrantLock();
+    private long attemptedAt;
+    private boolean attempted;
 
     ComplianceMetrics(
             ComplianceQueries compliance,
@@ -58,15 +60,26 @@ class ComplianceMetrics {
         return new GaugeRows(MultiGauge.builder(name).description(description).register(registry));
     }
 
-    /** Refreshes the gauges unless a refresh started less than the max age ago; concurrent scrapes wait for one. */
-    synchronized void refreshIfOlderThanMaxAge() {
-        long now = System.nanoTime();
-        if (refreshed && now - refreshedAt < maxAgeNanos) {
+    /**
+     * Refreshes the gauges unless a refresh started less than the max age ago, failed or not: a view that cannot be
+     * read is tried once per max age, not once per scrape. A scrape that arrives while another is refreshing does not
+     * wait for it and shows the values from before.
+     */
+    void refreshIfOlderThanMaxAge() {
+        if (!refreshing.tryLock()) {
             return;
         }
-        refresh();
-        refreshedAt = now;
-        refreshed = true;
+        try {
+            long now = System.nanoTime();
+            if (attempted && now - attemptedAt < maxAgeNanos) {
+                return;
+            }
+            attemptedAt = now;
+            attempted = true;
+            refresh();
+        } finally {
+            refreshing.unlock();
+        }
     }
 
     private void refresh() {

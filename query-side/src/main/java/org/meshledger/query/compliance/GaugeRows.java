@@ -24,7 +24,7 @@ final class GaugeRows {
         this.gauge = gauge;
     }
 
-    /** Called from one thread at a time: the refresh holds the metrics' lock. */
+    /** Called from one thread at a time: the refresh holds the metrics' refresh lock. */
     void publish(Map<Tags, Double> rows) {
         Map<Tags, AtomicReference<Double>> published = new HashMap<>(rows.size() * 2);
         List<Row<?>> registered = new ArrayList<>(rows.size());
