@@ -181,6 +181,28 @@ class LimitsTest {
                 .isEqualTo("REQUEST_REJECTED");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/products?domain=%zz", "/api/products/claims.a|b", "/actuator/prometheus?name=%"})
+    void givenARequestTargetThatIsNotAUri_whenSent_thenA400Problem_andTheConnectionCloses(String target)
+            throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream()
+                    .write(("GET " + target
+                                    + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer dev-viewer\r\n\r\n")
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            // the server closes the connection after its answer, so reading to the end returns
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+            assertThat(answer)
+                    .startsWith("HTTP/1.1 400 ")
+                    .containsIgnoringCase("content-type: application/problem+json")
+                    .contains("\"code\":\"REQUEST_REJECTED\"")
+                    .contains("\"status\":400")
+                    .contains("not a valid URI");
+        }
+    }
+
     /** Observations are stored as events too, on a stream of their own per product. */
     private static long storedEvents() {
         return TestStore.client()
