@@ -86,10 +86,14 @@ public final class DelayedWriterMain {
                     return null;
                 }));
             }
-            for (Future<?> write : writes) {
-                write.get();
+            try {
+                for (Future<?> write : writes) {
+                    write.get();
+                }
+            } finally {
+                // a failed write must end the process (non-zero), not leave it waiting on its pool's threads
+                threads.shutdownNow();
             }
-            threads.shutdown();
             System.out.println("acknowledged " + count);
         }
     }

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.meshledger.embeddedstore.EmbeddedStoreMain;
@@ -48,8 +49,18 @@ class LateWritesAcrossProcessesTest {
             for (String engine : new String[] {"ledger", "extension"}) {
                 Process first = startWriter(harness, uri, engine, "a");
                 Process second = startWriter(harness, uri, engine, "b");
-                assertThat(first.waitFor()).isZero();
-                assertThat(second.waitFor()).isZero();
+                assertThat(first.waitFor(5, TimeUnit.MINUTES))
+                        .as("writer a ended")
+                        .isTrue();
+                assertThat(second.waitFor(5, TimeUnit.MINUTES))
+                        .as("writer b ended")
+                        .isTrue();
+                assertThat(first.exitValue())
+                        .as("writer a's exit status (its log is in target/process-logs)")
+                        .isZero();
+                assertThat(second.exitValue())
+                        .as("writer b's exit status (its log is in target/process-logs)")
+                        .isZero();
             }
 
             ProcessHarness.await(Duration.ofSeconds(30), () -> catalogued(ledgerPort) == WRITTEN);
