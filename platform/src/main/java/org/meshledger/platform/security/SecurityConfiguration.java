@@ -72,9 +72,7 @@ public class SecurityConfiguration {
      */
     @Bean
     ServerExchangeRejectedHandler rejectedRequests(ProblemWriter problems) {
-        return (exchange, rejected) -> problems.write(
-                exchange,
-                Problems.of(HttpStatus.BAD_REQUEST, "REQUEST_REJECTED", "Request refused", rejected.getMessage()));
+        return (exchange, rejected) -> problems.write(exchange, Problems.requestRejected(rejected.getMessage()));
     }
 
     /**

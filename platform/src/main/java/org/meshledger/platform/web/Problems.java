@@ -22,6 +22,11 @@ public final class Problems {
         return problem;
     }
 
+    /** A request refused before any rule of the API is asked: not a URI, or what the security firewall refuses. */
+    public static ProblemDetail requestRejected(String detail) {
+        return of(HttpStatus.BAD_REQUEST, "REQUEST_REJECTED", "Request refused", detail);
+    }
+
     /** A 400 listing every field at fault; its detail joins them so a human reading only the detail sees them all. */
     public static ProblemDetail invalid(String code, String title, List<FieldError> errors) {
         String detail = errors.stream()

@@ -18,7 +18,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import org.springframework.boot.web.embedded.netty.NettyReactiveWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import reactor.netty.NettyPipeline;
@@ -37,10 +36,7 @@ class UnreadableRequestTarget implements WebServerFactoryCustomizer<NettyReactiv
     private final byte[] problem;
 
     UnreadableRequestTarget(ObjectMapper json) throws JsonProcessingException {
-        this.problem = json.writeValueAsBytes(Problems.of(
-                HttpStatus.BAD_REQUEST,
-                "REQUEST_REJECTED",
-                "Request refused",
+        this.problem = json.writeValueAsBytes(Problems.requestRejected(
                 "The request target is not a valid URI: percent-escape every character a URI may not hold"));
     }
 
