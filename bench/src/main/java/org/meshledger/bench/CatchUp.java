@@ -33,7 +33,7 @@ final class CatchUp {
     }
 
     /**
-     * Times the catch-up from an early checkpoint (a tenth of the products, a twentieth in a partial window) to
+     * Times the catch-up from an early checkpoint (a tenth of the products, a fiftieth in a partial window) to
      * {@code upTo} of them (1.0: all, then checks every
      * product was catalogued). A partial window keeps the slow peer within the run's time budget; the store still
      * holds every event, which is what its reads pay for.
@@ -58,7 +58,7 @@ final class CatchUp {
                 "catchup-" + database + "-" + engine, "org.meshledger.query.QuerySideApplication", args);
         try {
             services.awaitHealthy(port, Duration.ofMinutes(2));
-            int step = Math.max(1, products / (upTo < 1 ? 20 : 10));
+            int step = Math.max(1, products / (upTo < 1 ? 50 : 10));
             int checkpoint = step;
             int window = (int) Math.round(products * upTo);
             while (checkpoint < window - step / 2 && readable(port, checkpoint)) {

@@ -71,16 +71,14 @@ final class CommandLoad {
     }
 
     /**
-     * Command latency on a product with a long history against one with a short one, measured alternately so both
-     * see the same noise: p50 on the long ÷ p50 on the short.
+     * Command latency on {@code big}, a product whose {@code longHistory} events are already stored (ending with
+     * team-{@code (longHistory - 1) % 2} as owner), against one registered here with a short history, measured
+     * alternately so both see the same noise: p50 on the long ÷ p50 on the short.
      */
-    double flatness(int longHistory, int samples) {
+    double flatness(String big, int longHistory, int samples) {
         String small = "bench.flat-small";
-        String big = "bench.flat-big";
         expect(201, register(small));
-        expect(201, register(big));
         grow(small, 9);
-        grow(big, longHistory - 1);
         List<Long> smallNanos = Collections.synchronizedList(new ArrayList<>());
         List<Long> bigNanos = Collections.synchronizedList(new ArrayList<>());
         int[] owners = {owner(9), owner(longHistory - 1)};

@@ -5,8 +5,10 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.InsertManyOptions;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntry;
@@ -19,16 +21,18 @@ import org.meshledger.api.event.OwnershipTransferred;
 import org.meshledger.api.model.Classification;
 import org.meshledger.platform.eventstore.EventStoreConfiguration;
 import org.meshledger.platform.eventstore.ExtensionEventMigration;
+import org.meshledger.platform.eventstore.LedgerEventStorageEngine;
 
 /**
  * Bulk-loads a product history straight into the store: per product a registration and three transfers, one product
- * after another, written in the Axon Mongo extension's own format and copied into the ledger's format by the
- * migration, so both engines read exactly the same events.
+ * after another, made in the Axon Mongo extension's own format and copied into the ledger's format by the migration,
+ * so both engines read exactly the same events.
  */
 final class HistoryLoader {
 
     static final int EVENTS_PER_PRODUCT = 4;
     private static final int BATCH = 2_000;
+    private static final Instant HISTORY_START = Instant.parse("2026-01-01T00:00:00Z");
 
     private final MongoClient client;
     private final Serializer serializer = EventStoreConfiguration.jacksonSerializer();
@@ -41,35 +45,70 @@ final class HistoryLoader {
         return "bench.p-" + product;
     }
 
-    /** Loads {@code events} events into {@code <name>_ext.domainevents} and copies them to {@code <name>.events}. */
-    void load(String name, int events) {
+    /**
+     * Loads {@code events} events into {@code <name>.events}, in the ledger's format. With {@code forExtension} they
+     * are written to {@code <name>_ext.domainevents} first and migrated from there; without, the same entries are
+     * copied straight from memory.
+     */
+    void load(String name, int events, boolean forExtension) {
+        Iterator<Document> entries =
+                IntStream.range(0, events).mapToObj(this::entry).iterator();
+        if (!forExtension) {
+            ExtensionEventMigration.copy(entries, client.getDatabase(name));
+            return;
+        }
         MongoCollection<Document> extension =
                 client.getDatabase(name + "_ext").getCollection(ExtensionEventMigration.EXTENSION_EVENTS);
-        EventEntryConfiguration format = EventEntryConfiguration.getDefault();
-        Instant start = Instant.parse("2026-01-01T00:00:00Z");
         List<Document> batch = new ArrayList<>(BATCH);
-        for (int index = 0; index < events; index++) {
-            int product = index / EVENTS_PER_PRODUCT;
-            int sequence = index % EVENTS_PER_PRODUCT;
-            batch.add(new EventEntry(event(productId(product), sequence, start.plusMillis(index)), serializer)
-                    .asDocument(format));
-            if (batch.size() == BATCH) {
+        while (entries.hasNext()) {
+            batch.add(entries.next());
+            if (batch.size() == BATCH || !entries.hasNext()) {
                 extension.insertMany(batch, new InsertManyOptions().ordered(false));
                 batch.clear();
             }
         }
-        if (!batch.isEmpty()) {
-            extension.insertMany(batch, new InsertManyOptions().ordered(false));
-        }
         ExtensionEventMigration.migrate(extension, client.getDatabase(name));
     }
 
-    private static DomainEventMessage<?> event(String productId, int sequence, Instant at) {
+    /** The {@code index}th event in the extension's format: products one after another, each moving team-0 to team-3. */
+    private Document entry(int index) {
+        int sequence = index % EVENTS_PER_PRODUCT;
+        DomainEventMessage<?> event = event(
+                productId(index / EVENTS_PER_PRODUCT),
+                sequence,
+                "team-" + (sequence - 1),
+                "team-" + sequence,
+                HISTORY_START.plusMillis(index));
+        return new EventEntry(event, serializer).asDocument(EventEntryConfiguration.getDefault());
+    }
+
+    /**
+     * Appends one product's history through the ledger's own engine, as its commands would have, in commits of
+     * {@value #BATCH} events: a registration to team-0, then transfers back and forth between team-0 and team-1 (after
+     * {@code events} events the owner is team-{@code (events - 1) % 2}). The product must be new to the store.
+     */
+    void appendHistory(String database, String productId, int events) {
+        LedgerEventStorageEngine engine = LedgerEventStorageEngine.builder()
+                .database(client.getDatabase(database))
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .build();
+        List<DomainEventMessage<?>> commit = new ArrayList<>(BATCH);
+        for (int sequence = 0; sequence < events; sequence++) {
+            String from = "team-" + ((sequence + 1) % 2);
+            commit.add(event(productId, sequence, from, "team-" + (sequence % 2), Instant.now()));
+            if (commit.size() == BATCH || sequence == events - 1) {
+                engine.appendEvents(commit);
+                commit.clear();
+            }
+        }
+    }
+
+    private static DomainEventMessage<?> event(String productId, int sequence, String from, String to, Instant at) {
         Object payload = sequence == 0
                 ? new DataProductRegistered(
-                        productId, "bench", "Bench " + productId, Classification.DERIVED, "team-0", null, null)
-                : new OwnershipTransferred(
-                        productId, "team-" + (sequence - 1), "team-" + sequence, "reorganisation", null, null);
+                        productId, "bench", "Bench " + productId, Classification.DERIVED, to, null, null)
+                : new OwnershipTransferred(productId, from, to, "reorganisation", null, null);
         MetaData metaData = MetaData.from(Map.of("actor", "bench@example.org", "correlationId", productId));
         return new GenericDomainEventMessage<>(
                 "DataProduct",

@@ -18,6 +18,7 @@ final class QueryLoad {
     static final String VIEWER = "dev-viewer";
 
     private static final String NO_ROUTE = "/api/no-such-resource";
+    private static final int CHECKERS = 8;
 
     private final Client client;
     private final int port;
@@ -27,23 +28,40 @@ final class QueryLoad {
         this.port = port;
     }
 
-    /** Waits until every product's ownership history holds its four periods; returns {lost, duplicated}. */
+    /**
+     * Waits until every product's ownership history holds its four periods, asking for several products at once;
+     * returns {lost, duplicated}.
+     */
     long[] periodsMissingAndExtra(List<String> productIds, int expectedPeriods) throws Exception {
-        long lost = 0;
-        long duplicated = 0;
-        for (String id : productIds) {
-            int periods = -1;
-            for (int attempt = 0; attempt < 50 && periods != expectedPeriods; attempt++) {
-                Client.Answer answer = client.get(port, "/api/products/" + id + "/ownership-history", VIEWER);
-                periods = answer.status() == 200 ? answer.json().get("periods").size() : 0;
-                if (periods < expectedPeriods) {
-                    Thread.sleep(100);
-                }
+        ExecutorService checkers = Executors.newFixedThreadPool(CHECKERS);
+        try {
+            List<Future<Integer>> periods = new ArrayList<>();
+            for (String id : productIds) {
+                periods.add(checkers.submit(() -> periods(id, expectedPeriods)));
             }
-            lost += Math.max(0, expectedPeriods - periods);
-            duplicated += Math.max(0, periods - expectedPeriods);
+            long lost = 0;
+            long duplicated = 0;
+            for (Future<Integer> found : periods) {
+                lost += Math.max(0, expectedPeriods - found.get());
+                duplicated += Math.max(0, found.get() - expectedPeriods);
+            }
+            return new long[] {lost, duplicated};
+        } finally {
+            checkers.shutdownNow();
         }
-        return new long[] {lost, duplicated};
+    }
+
+    /** The periods in a product's ownership history, once it holds the expected number or after 5 seconds. */
+    private int periods(String productId, int expectedPeriods) throws InterruptedException {
+        int periods = -1;
+        for (int attempt = 0; attempt < 50 && periods != expectedPeriods; attempt++) {
+            Client.Answer answer = client.get(port, "/api/products/" + productId + "/ownership-history", VIEWER);
+            periods = answer.status() == 200 ? answer.json().get("periods").size() : 0;
+            if (periods < expectedPeriods) {
+                Thread.sleep(100);
+            }
+        }
+        return periods;
     }
 
     /**

@@ -11,8 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.bson.Document;
 import org.bson.types.Binary;
 
@@ -38,36 +40,57 @@ public final class ExtensionEventMigration {
      *     running it twice cannot duplicate anything
      */
     public static Result migrate(MongoCollection<Document> source, MongoDatabase target) {
+        List<Position> order = extensionOrder(source);
+        Iterator<Document> entries = IntStream.iterate(0, from -> from < order.size(), from -> from + BATCH)
+                .mapToObj(from -> entries(source, order.subList(from, Math.min(order.size(), from + BATCH))))
+                .flatMap(List::stream)
+                .iterator();
+        return copy(entries, target);
+    }
+
+    /**
+     * Copies entries in the extension's format, given in the extension's order, into an empty ledger: what
+     * {@link #migrate} does once it has read them, for entries that were never stored in the extension's collection.
+     *
+     * @throws IllegalStateException if the target already holds events
+     */
+    public static Result copy(Iterator<Document> entriesInOrder, MongoDatabase target) {
         MongoCollection<Document> events = target.getCollection(LedgerEventStorageEngine.EVENTS);
         if (events.countDocuments() > 0) {
             throw new IllegalStateException("The target database '%s' already holds events; migrate into an empty one"
                     .formatted(target.getName()));
         }
         events.createIndex(Indexes.ascending(EventDocuments.STREAM_KEY), new IndexOptions().unique(true));
-        List<Position> order = extensionOrder(source);
         GlobalSequence sequence = new GlobalSequence(target.getCollection(LedgerEventStorageEngine.SEQUENCES));
-        long first = sequence.allocate(order.size());
-        long index = first;
         Map<String, String> chainHeads = new HashMap<>();
-        for (int from = 0; from < order.size(); from += BATCH) {
-            List<Position> slice = order.subList(from, Math.min(order.size(), from + BATCH));
-            Map<Object, Document> entries = new HashMap<>();
-            for (Document entry : source.find(
-                    Filters.in("_id", slice.stream().map(Position::id).toList()))) {
-                entries.put(entry.get("_id"), entry);
+        List<Document> batch = new ArrayList<>(BATCH);
+        long first = -1;
+        long last = -1;
+        while (entriesInOrder.hasNext()) {
+            last = sequence.allocate(1);
+            first = first < 0 ? last : first;
+            Document event = converted(entriesInOrder.next(), last);
+            String aggregate = event.getString(EventDocuments.AGGREGATE);
+            EventChain.linkTo(event, chainHeads.getOrDefault(aggregate, ChainHash.GENESIS));
+            chainHeads.put(aggregate, event.getString(EventDocuments.HASH));
+            batch.add(event);
+            if (batch.size() == BATCH || !entriesInOrder.hasNext()) {
+                events.insertMany(batch, new InsertManyOptions().ordered(true));
+                batch.clear();
             }
-            List<Document> batch = new ArrayList<>(slice.size());
-            for (Position position : slice) {
-                Document event = converted(entries.get(position.id()), index++);
-                String aggregate = event.getString(EventDocuments.AGGREGATE);
-                EventChain.linkTo(event, chainHeads.getOrDefault(aggregate, ChainHash.GENESIS));
-                chainHeads.put(aggregate, event.getString(EventDocuments.HASH));
-                batch.add(event);
-            }
-            events.insertMany(batch, new InsertManyOptions().ordered(true));
         }
-        sequence.advancePast(index - 1);
-        return new Result(index - first, chainHeads.size(), first);
+        sequence.advancePast(last);
+        return new Result(first < 0 ? 0 : last + 1 - first, chainHeads.size(), Math.max(first, 0));
+    }
+
+    /** The entries at {@code slice}'s positions, in that order. */
+    private static List<Document> entries(MongoCollection<Document> source, List<Position> slice) {
+        Map<Object, Document> byId = new HashMap<>();
+        for (Document entry :
+                source.find(Filters.in("_id", slice.stream().map(Position::id).toList()))) {
+            byId.put(entry.get("_id"), entry);
+        }
+        return slice.stream().map(position -> byId.get(position.id())).toList();
     }
 
     /**
