@@ -27,6 +27,12 @@ public record DriftEntry(
         String eventId,
         @JsonIgnore Instant escalatesAt) {
 
+    /** The same entry under {@code cursor}: an entry's cursor is given when it is stored. */
+    DriftEntry withCursor(long cursor) {
+        return new DriftEntry(
+                cursor, entryKey, productId, domain, at, kind, severity, summary, details, eventId, escalatesAt);
+    }
+
     /** The entry as it stands at {@code now}: a warning whose deadline has passed is critical. */
     public DriftEntry asOf(Instant now) {
         if (escalatesAt == null || now.isBefore(escalatesAt) || severity == Severity.CRITICAL) {

@@ -1,16 +1,24 @@
 package org.meshledger.query.drift;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import org.springframework.dao.DuplicateKeyException;
+import java.util.Set;
+import org.meshledger.query.support.CreateOnce;
+import org.meshledger.query.support.ViewBatch;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /** Writes entries once each: an entry already stored for the same event and kind is left as it is. */
 @Component
 class DriftTimeline {
+
+    /** The cursor of an entry not stored yet: cursors start at 1. */
+    private static final long UNNUMBERED = 0;
 
     private final MongoTemplate mongo;
     private final DriftCursors cursors;
@@ -42,35 +50,79 @@ class DriftTimeline {
             String summary,
             Map<String, Object> details,
             Instant escalatesAt) {
-        if (alreadyStored(entryKey)) {
-            return;
-        }
-        try {
-            mongo.insert(new DriftEntry(
-                    cursors.cursorFor(entryKey),
-                    entryKey,
-                    productId,
-                    domain,
-                    at,
-                    kind,
-                    kind.severity(),
-                    summary,
-                    details,
-                    eventId,
-                    escalatesAt));
-        } catch (DuplicateKeyException alreadyThere) {
-            // delivered twice at once: the other delivery stored it
+        DriftEntry entry = new DriftEntry(
+                UNNUMBERED,
+                entryKey,
+                productId,
+                domain,
+                at,
+                kind,
+                kind.severity(),
+                summary,
+                details,
+                eventId,
+                escalatesAt);
+        Pending batched = ViewBatch.collector(Pending.class, () -> new Pending(this));
+        if (batched == null) {
+            store(List.of(entry));
+        } else {
+            batched.entries.putIfAbsent(entryKey, entry);
         }
     }
 
     /**
-     * A find by the unique key, not {@code exists}: that counts through an aggregation, which the embedded store
-     * answers by scanning every entry, once per event.
+     * Stores the entries not stored yet, each under its cursor, in the order given: three queries, a cursor block and
+     * two bulk inserts, however many there are. An entry a concurrent delivery stored first is left as that one
+     * stored it.
      */
-    private boolean alreadyStored(String entryKey) {
-        Query byKey = new Query(Criteria.where("entryKey").is(entryKey)).limit(1);
-        byKey.fields().include("_id");
-        return mongo.findOne(byKey, org.bson.Document.class, mongo.getCollectionName(DriftEntry.class)) != null;
+    private void store(List<DriftEntry> entries) {
+        Set<String> stored =
+                storedKeys(entries.stream().map(DriftEntry::entryKey).toList());
+        List<DriftEntry> fresh = entries.stream()
+                .filter(entry -> !stored.contains(entry.entryKey()))
+                .toList();
+        if (fresh.isEmpty()) {
+            return;
+        }
+        Map<String, Long> numbered =
+                cursors.cursorsFor(fresh.stream().map(DriftEntry::entryKey).toList());
+        CreateOnce.insertAll(
+                mongo,
+                fresh.stream()
+                        .map(entry -> entry.withCursor(numbered.get(entry.entryKey())))
+                        .toList());
+    }
+
+    /**
+     * Finds by the unique key, never {@code exists}: that counts through an aggregation, which the embedded store
+     * answers by scanning every entry.
+     */
+    private Set<String> storedKeys(List<String> entryKeys) {
+        Set<String> stored = new HashSet<>();
+        mongo.getCollection(mongo.getCollectionName(DriftEntry.class))
+                .find(Filters.in("entryKey", entryKeys))
+                .projection(Projections.include("entryKey"))
+                .forEach(document -> stored.add(document.getString("entryKey")));
+        return stored;
+    }
+
+    /** A processor batch's entries, stored together when the batch is written. */
+    static final class Pending implements Runnable {
+
+        private final DriftTimeline timeline;
+        private final Map<String, DriftEntry> entries = new LinkedHashMap<>();
+
+        Pending(DriftTimeline timeline) {
+            this.timeline = timeline;
+        }
+
+        @Override
+        public void run() {
+            if (!entries.isEmpty()) {
+                timeline.store(List.copyOf(entries.values()));
+                entries.clear();
+            }
+        }
     }
 
     void clear() {

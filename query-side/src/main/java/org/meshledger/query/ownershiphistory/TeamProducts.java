@@ -1,14 +1,26 @@
 package org.meshledger.query.ownershiphistory;
 
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.meshledger.query.support.ViewBatch;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * Every product a team has ever owned, so a team's history is a lookup by id, never a scan. A team's products are
@@ -21,12 +33,54 @@ record TeamProducts(@Id String id, String team, List<String> productIds) {
 
     static final int BUCKETS = 64;
 
-    /** A set: adding a product twice is adding it once (a product always falls in the same bucket). */
+    /**
+     * A set: adding a product twice is adding it once (a product always falls in the same bucket). In a processor's
+     * batch, the additions are written together when the batch is: one upsert per bucket touched.
+     */
     static void remember(MongoTemplate mongo, String team, String productId) {
-        mongo.upsert(
-                new Query(Criteria.where("_id").is(bucketId(team, productId))),
-                new Update().setOnInsert("team", team).addToSet("productIds", productId),
-                TeamProducts.class);
+        Additions batched = ViewBatch.collector(Additions.class, () -> new Additions(mongo));
+        Additions additions = batched == null ? new Additions(mongo) : batched;
+        additions.add(team, productId);
+        if (batched == null) {
+            additions.run();
+        }
+    }
+
+    /** Products to add to their teams' buckets, written in one bulk write. */
+    static final class Additions implements Runnable {
+
+        private final MongoTemplate mongo;
+        private final Map<String, Set<String>> productsByBucket = new LinkedHashMap<>();
+        private final Map<String, String> teamOfBucket = new HashMap<>();
+
+        Additions(MongoTemplate mongo) {
+            this.mongo = mongo;
+        }
+
+        void add(String team, String productId) {
+            String bucket = bucketId(team, productId);
+            teamOfBucket.put(bucket, team);
+            productsByBucket
+                    .computeIfAbsent(bucket, key -> new LinkedHashSet<>())
+                    .add(productId);
+        }
+
+        @Override
+        public void run() {
+            if (productsByBucket.isEmpty()) {
+                return;
+            }
+            List<WriteModel<org.bson.Document>> upserts = new ArrayList<>();
+            productsByBucket.forEach((bucket, productIds) -> upserts.add(new UpdateOneModel<>(
+                    Filters.eq("_id", bucket),
+                    Updates.combine(
+                            Updates.setOnInsert("team", teamOfBucket.get(bucket)),
+                            Updates.addEachToSet("productIds", List.copyOf(productIds))),
+                    new UpdateOptions().upsert(true))));
+            mongo.getCollection(mongo.getCollectionName(TeamProducts.class))
+                    .bulkWrite(upserts, new BulkWriteOptions().ordered(false));
+            productsByBucket.clear();
+        }
     }
 
     /** The ownership records of every product the team has ever owned, in no particular order; readers sort. */

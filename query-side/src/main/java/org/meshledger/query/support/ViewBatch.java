@@ -55,6 +55,7 @@ public final class ViewBatch {
     private final int size;
     private int handled;
     private final Map<Class<?>, Map<String, Staged>> staged = new LinkedHashMap<>();
+    private final Map<Class<?>, Runnable> writtenFirst = new LinkedHashMap<>();
 
     private ViewBatch(MongoTemplate mongo, List<? extends EventMessage<?>> events) {
         this.mongo = mongo;
@@ -64,8 +65,9 @@ public final class ViewBatch {
 
     /**
      * Whether a document is the batch's to collect: only documents keyed by a product of the batch, which projections
-     * reach through ViewUpdates, CreateOnce and ProductEvents alone. Any other document (a contract version, a drift
-     * entry) is written at once, so it is stored before the product documents that point to it become visible.
+     * reach through ViewUpdates, CreateOnce and ProductEvents alone. Any other document (a contract version) is
+     * written at once, or by a {@link #collector}, so it is stored before the product documents that point to it
+     * become visible.
      */
     boolean covers(String id) {
         return products.contains(id);
@@ -95,6 +97,17 @@ public final class ViewBatch {
             return null;
         }
         return (ViewBatch) CurrentUnitOfWork.get().resources().get(RESOURCE);
+    }
+
+    /**
+     * The open batch's collector of {@code type}, created on first use, for what a view writes besides its product
+     * documents (timeline entries, a team's products): its {@code run} is called once, when the batch is written and
+     * before the product documents, which may point to what it wrote. Null when handlers run one event at a time;
+     * they then write at once.
+     */
+    public static <T extends Runnable> T collector(Class<T> type, Supplier<T> create) {
+        ViewBatch batch = current();
+        return batch == null ? null : type.cast(batch.writtenFirst.computeIfAbsent(type, key -> create.get()));
     }
 
     @SuppressWarnings("unchecked")
@@ -131,6 +144,8 @@ public final class ViewBatch {
     }
 
     void flush() {
+        writtenFirst.values().forEach(Runnable::run);
+        writtenFirst.clear();
         staged.forEach((type, documents) -> write(mongo.getCollectionName(type), documents));
         staged.clear();
         ViewsStored.signal();

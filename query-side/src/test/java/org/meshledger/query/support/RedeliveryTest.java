@@ -3,18 +3,27 @@ package org.meshledger.query.support;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.bson.BsonValue;
 import org.junit.jupiter.api.Test;
 import org.meshledger.api.event.ConsumerRegistered;
 import org.meshledger.api.event.ConsumerRemoved;
@@ -93,6 +102,62 @@ class RedeliveryTest {
         assertThat(ViewDigest.of(buildInBatches(twice, 7)))
                 .as("delivered again, partly in the same batch")
                 .isEqualTo(ViewDigest.of(once));
+    }
+
+    @Test
+    void givenFortyTransfersInOneBatch_whenWritten_thenTheirDriftEntriesAndTeamProductsTakeAFixedNumberOfRoundTrips() {
+        List<DomainEventMessage<?>> events = new ArrayList<>();
+        for (int product = 0; product < 40; product++) {
+            events.addAll(history("claims.many-" + product, "claims-core").events());
+        }
+        CommandCounter commands = new CommandCounter(
+                "drift_entries", "drift_cursor_assignments", "drift_cursor_counter", "team_products");
+        try (MongoClient counted = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(TestStore.uri()))
+                .addCommandListener(commands)
+                .build())) {
+            String name = "views_" + UUID.randomUUID().toString().substring(0, 8);
+            MongoTemplate mongo = new MongoTemplate(counted, name);
+            Object[] projections = {
+                OwnershipProjections.create(mongo), DriftProjections.create(mongo)[0], DriftProjections.create(mongo)[1]
+            };
+            int settingUp = commands.count();
+            Projections.deliverInBatches(events, events.size(), mongo, projections);
+            int writingTheBatch = commands.count() - settingUp;
+
+            assertThat(mongo.getCollection("drift_entries").countDocuments())
+                    .as("a transfer, a breach started and a loosened SLO per product")
+                    .isEqualTo(3 * 40);
+            assertThat(writingTheBatch)
+                    .as("one read of stored entries and of given cursors, one cursor block and one insert of each; one"
+                            + " upsert of the team buckets: per batch, not per entry")
+                    .isLessThanOrEqualTo(6);
+        }
+    }
+
+    /** Counts the commands sent to some collections. */
+    private static final class CommandCounter implements CommandListener {
+
+        private final Set<String> collections;
+        private final AtomicInteger commands = new AtomicInteger();
+
+        CommandCounter(String... collections) {
+            this.collections = Set.of(collections);
+        }
+
+        int count() {
+            return commands.get();
+        }
+
+        @Override
+        public void commandStarted(CommandStartedEvent event) {
+            BsonValue target = event.getCommand().get(event.getCommandName());
+            if (target != null
+                    && target.isString()
+                    && collections.contains(target.asString().getValue())) {
+                commands.incrementAndGet();
+            }
+        }
     }
 
     /** Two majors in one batch: the second deprecates the first, whose version document the batch has just made. */
