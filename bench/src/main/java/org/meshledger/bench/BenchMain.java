@@ -149,10 +149,13 @@ public final class BenchMain {
                 // reads are timed in steady state: the views done with the lag writes, the read path compiled (as the
                 // command side is warmed before its figure)
                 queries.awaitViewsCaughtUp(Duration.ofMinutes(3));
-                step(started, "reads: warm-up, then %,d timed".formatted(sizes.reads()));
+                step(
+                        started,
+                        "reads and HTTP floor: warm-up, then %,d and %,d timed"
+                                .formatted(sizes.reads(), sizes.reads() / 2));
                 context.put(
-                        "read warm-up",
-                        queries.warmUpReads(
+                        "read and floor warm-up",
+                        queries.warmUpReadsAndFloor(
                                 appendedIds,
                                 READERS,
                                 sizes.reads() / 2,
@@ -161,14 +164,6 @@ public final class BenchMain {
                 CpuShares readCpu = CpuShares.of(services.running());
                 figures.put("read_p99_ms", queries.readP99(appendedIds, READERS, sizes.reads()));
                 context.put("CPU while reading", readCpu.shares());
-                step(started, "HTTP floor: warm-up, then %,d timed".formatted(sizes.reads() / 2));
-                context.put(
-                        "HTTP floor warm-up",
-                        queries.warmUpFloor(
-                                READERS,
-                                sizes.reads() / 2,
-                                quick ? READ_WARM_UP_QUICK : READ_WARM_UP,
-                                withStore(services, "query-side", querySide.toHandle())));
                 context.put(
                         "HTTP floor: %d readers, no view read".formatted(READERS),
                         queries.httpFloor(READERS, sizes.reads() / 2));

@@ -25,8 +25,8 @@ import org.meshledger.platform.eventstore.LedgerEventStorageEngine;
 
 /**
  * Bulk-loads a product history straight into the store: per product a registration and three transfers, one product
- * after another, made in the Axon Mongo extension's own format and copied into the ledger's format by the migration,
- * so both engines read exactly the same events.
+ * after another, made in the Axon Mongo extension's own format and converted into the ledger's by the migration's own
+ * conversion ({@link ExtensionEventMigration#copy}), so both engines read exactly the same events.
  */
 final class HistoryLoader {
 
@@ -46,9 +46,9 @@ final class HistoryLoader {
     }
 
     /**
-     * Loads {@code events} events into {@code <name>.events}, in the ledger's format. With {@code forExtension} they
-     * are written to {@code <name>_ext.domainevents} first and migrated from there; without, the same entries are
-     * copied straight from memory.
+     * Loads {@code events} events into {@code <name>.events}, in the ledger's format, copied by the migration's own
+     * conversion. With {@code forExtension} the same entries are stored in {@code <name>_ext.domainevents} too, as
+     * they are copied, for the extension's engine to read.
      */
     void load(String name, int events, boolean forExtension) {
         Iterator<Document> entries =
@@ -60,14 +60,24 @@ final class HistoryLoader {
         MongoCollection<Document> extension =
                 client.getDatabase(name + "_ext").getCollection(ExtensionEventMigration.EXTENSION_EVENTS);
         List<Document> batch = new ArrayList<>(BATCH);
-        while (entries.hasNext()) {
-            batch.add(entries.next());
-            if (batch.size() == BATCH || !entries.hasNext()) {
-                extension.insertMany(batch, new InsertManyOptions().ordered(false));
-                batch.clear();
+        Iterator<Document> stored = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return entries.hasNext();
             }
-        }
-        ExtensionEventMigration.migrate(extension, client.getDatabase(name));
+
+            @Override
+            public Document next() {
+                Document entry = entries.next();
+                batch.add(entry);
+                if (batch.size() == BATCH || !entries.hasNext()) {
+                    extension.insertMany(batch, new InsertManyOptions().ordered(false));
+                    batch.clear();
+                }
+                return entry;
+            }
+        };
+        ExtensionEventMigration.copy(stored, client.getDatabase(name));
     }
 
     /** The {@code index}th event in the extension's format: products one after another, each moving team-0 to team-3. */

@@ -100,10 +100,11 @@ final class QueryLoad {
     }
 
     /**
-     * Reads as {@link #readP99} does, untimed, in rounds of {@code roundReads} until the JVMs serving them have reached
-     * their steady state ({@link SteadyState}).
+     * Reads as {@link #readP99} does and asks for the floor's path as {@link #httpFloor} does, untimed, in rounds of
+     * {@code roundReads} reads and half as many floor requests, until the JVMs serving them have reached their steady
+     * state ({@link SteadyState}): one warm-up for both timings, which share most of their code.
      */
-    String warmUpReads(
+    String warmUpReadsAndFloor(
             List<String> productIds,
             int readers,
             int roundReads,
@@ -111,18 +112,14 @@ final class QueryLoad {
             Map<String, ProcessHandle> servingJvms)
             throws Exception {
         return SteadyState.warmUp(
-                "reads",
-                roundReads,
-                round -> timedReads(readers, roundReads, 200, summariesAndHistories(productIds)),
+                "requests",
+                roundReads + roundReads / 2,
+                round -> {
+                    timedReads(readers, roundReads, 200, summariesAndHistories(productIds));
+                    timedReads(readers, roundReads / 2, 404, () -> NO_ROUTE);
+                },
                 servingJvms,
                 limit);
-    }
-
-    /** The floor's own path (a 404 problem) warmed as {@link #warmUpReads} warms the reads. */
-    String warmUpFloor(int readers, int roundReads, Duration limit, Map<String, ProcessHandle> servingJvms)
-            throws Exception {
-        return SteadyState.warmUp(
-                "reads", roundReads, round -> timedReads(readers, roundReads, 404, () -> NO_ROUTE), servingJvms, limit);
     }
 
     private static Supplier<String> summariesAndHistories(List<String> productIds) {
