@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads the entries after a cursor by their ids, in cursor order. A cursor handed out but not yet stored is waited
- * for, so no entry is ever passed over; one still missing after {@link #GIVE_UP_AFTER} belonged to a write that
- * failed and is skipped.
+ * for, so no entry is ever passed over; one still missing {@link #GIVE_UP_AFTER} after it was handed out belonged to
+ * a write that failed and is skipped, and so is every other cursor handed out by then and still missing: a failed
+ * batch leaves a run of them, which costs one wait, not one per cursor.
  */
 @Component
 class DriftStreamReader {
@@ -55,7 +56,7 @@ class DriftStreamReader {
         List<DriftEntry> ready = new ArrayList<>();
         for (long cursor : wanted) {
             DriftEntry entry = found.get(cursor);
-            if (entry == null && !position.givenUpOn(cursor, clock.instant())) {
+            if (entry == null && !position.givenUpOn(cursor, latest, clock.instant())) {
                 break;
             }
             if (entry != null) {
@@ -70,20 +71,22 @@ class DriftStreamReader {
     static final class Position {
 
         private long after;
-        private long missing = -1;
-        private Instant missingSince;
+        /** Every cursor up to this one had been handed out by {@link #handedOutBy}; -1 while nothing is waited for. */
+        private long handedOut = -1;
+
+        private Instant handedOutBy;
 
         private Position(long after) {
             this.after = after;
         }
 
-        private boolean givenUpOn(long cursor, Instant now) {
-            if (cursor != missing) {
-                missing = cursor;
-                missingSince = now;
+        private boolean givenUpOn(long cursor, long latest, Instant now) {
+            if (cursor > handedOut) {
+                handedOut = latest;
+                handedOutBy = now;
                 return false;
             }
-            return Duration.between(missingSince, now).compareTo(GIVE_UP_AFTER) > 0;
+            return Duration.between(handedOutBy, now).compareTo(GIVE_UP_AFTER) > 0;
         }
     }
 }
