@@ -101,7 +101,7 @@ final class HistoryLoader {
         LedgerEventStorageEngine engine = LedgerEventStorageEngine.builder()
                 .database(client.getDatabase(database))
                 .eventSerializer(serializer)
-                .snapshotSerializer(serializer)
+                .snapshotSerializer(EventStoreConfiguration.snapshotSerializer())
                 .build();
         List<DomainEventMessage<?>> commit = new ArrayList<>(BATCH);
         for (int sequence = 0; sequence < events; sequence++) {
