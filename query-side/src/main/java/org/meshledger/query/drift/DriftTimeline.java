@@ -62,12 +62,8 @@ class DriftTimeline {
                 details,
                 eventId,
                 escalatesAt);
-        Pending batched = ViewBatch.collector(Pending.class, () -> new Pending(this));
-        if (batched == null) {
-            store(List.of(entry));
-        } else {
-            batched.entries.putIfAbsent(entryKey, entry);
-        }
+        ViewBatch.collect(
+                Pending.class, () -> new Pending(this), pending -> pending.entries.putIfAbsent(entryKey, entry));
     }
 
     /**

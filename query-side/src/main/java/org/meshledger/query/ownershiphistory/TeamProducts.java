@@ -38,12 +38,7 @@ record TeamProducts(@Id String id, String team, List<String> productIds) {
      * batch, the additions are written together when the batch is: one upsert per bucket touched.
      */
     static void remember(MongoTemplate mongo, String team, String productId) {
-        Additions batched = ViewBatch.collector(Additions.class, () -> new Additions(mongo));
-        Additions additions = batched == null ? new Additions(mongo) : batched;
-        additions.add(team, productId);
-        if (batched == null) {
-            additions.run();
-        }
+        ViewBatch.collect(Additions.class, () -> new Additions(mongo), additions -> additions.add(team, productId));
     }
 
     /** Products to add to their teams' buckets, written in one bulk write. */

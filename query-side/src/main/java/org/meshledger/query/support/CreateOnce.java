@@ -4,7 +4,6 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.InsertManyOptions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -27,12 +26,9 @@ public final class CreateOnce {
         if (documents.isEmpty()) {
             return Set.of();
         }
-        List<Document> converted = new ArrayList<>(documents.size());
-        for (Object document : documents) {
-            Document bson = new Document();
-            mongo.getConverter().write(document, bson);
-            converted.add(bson);
-        }
+        List<Document> converted = documents.stream()
+                .map(document -> ViewBatch.bson(document, mongo))
+                .toList();
         try {
             mongo.getCollection(mongo.getCollectionName(documents.get(0).getClass()))
                     .insertMany(converted, new InsertManyOptions().ordered(false));

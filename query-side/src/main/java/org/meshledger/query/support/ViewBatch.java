@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -66,7 +67,7 @@ public final class ViewBatch {
     /**
      * Whether a document is the batch's to collect: only documents keyed by a product of the batch, which projections
      * reach through ViewUpdates, CreateOnce and ProductEvents alone. Any other document (a contract version) is
-     * written at once, or by a {@link #collector}, so it is stored before the product documents that point to it
+     * written at once, or by a collector ({@link #collect}), so it is stored before the product documents that point to it
      * become visible.
      */
     boolean covers(String id) {
@@ -100,14 +101,27 @@ public final class ViewBatch {
     }
 
     /**
-     * The open batch's collector of {@code type}, created on first use, for what a view writes besides its product
-     * documents (timeline entries, a team's products): its {@code run} is called once, when the batch is written and
-     * before the product documents, which may point to what it wrote. Null when handlers run one event at a time;
-     * they then write at once.
+     * Hands {@code add} the open batch's collector of {@code type}, created on first use, for what a view writes besides
+     * its product documents (timeline entries, a team's products): its {@code run} is called once, when the batch is
+     * written and before the product documents, which may point to what it wrote. When handlers run one event at a
+     * time, a collector of its own is created, handed to {@code add} and run at once.
      */
-    public static <T extends Runnable> T collector(Class<T> type, Supplier<T> create) {
+    public static <T extends Runnable> void collect(Class<T> type, Supplier<T> create, Consumer<T> add) {
         ViewBatch batch = current();
-        return batch == null ? null : type.cast(batch.writtenFirst.computeIfAbsent(type, key -> create.get()));
+        if (batch == null) {
+            T alone = create.get();
+            add.accept(alone);
+            alone.run();
+            return;
+        }
+        add.accept(type.cast(batch.writtenFirst.computeIfAbsent(type, key -> create.get())));
+    }
+
+    /** {@code document} as the view's BSON, as the template would store it. */
+    static Document bson(Object document, MongoTemplate mongo) {
+        Document converted = new Document();
+        mongo.getConverter().write(document, converted);
+        return converted;
     }
 
     @SuppressWarnings("unchecked")
@@ -259,12 +273,6 @@ public final class ViewBatch {
                 keys.append("observationVersion", originalState.get("observationVersion"));
             }
             return keys;
-        }
-
-        private static Document bson(Object document, MongoTemplate mongo) {
-            Document converted = new Document();
-            mongo.getConverter().write(document, converted);
-            return converted;
         }
     }
 
