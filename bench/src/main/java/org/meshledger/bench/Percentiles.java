@@ -15,4 +15,19 @@ final class Percentiles {
         int rank = (int) Math.ceil(percentile / 100.0 * sorted.size());
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1))) / 1_000_000.0;
     }
+
+    /**
+     * The shape of a latency distribution, from its median to its slowest sample: whether a p99 is the queue every
+     * request waits in or a few stalls (a collector's pause) that a small share of requests meet.
+     */
+    static String spread(List<Long> nanos) {
+        return "p50 %.2f ms, p90 %.2f ms, p98 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms"
+                .formatted(
+                        millis(nanos, 50),
+                        millis(nanos, 90),
+                        millis(nanos, 98),
+                        millis(nanos, 99),
+                        millis(nanos, 99.9),
+                        millis(nanos, 100));
+    }
 }

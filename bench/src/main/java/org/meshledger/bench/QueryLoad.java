@@ -93,9 +93,7 @@ final class QueryLoad {
     /** p99 in ms of product summaries and ownership histories read by {@code readers} concurrent readers. */
     double readP99(List<String> productIds, int readers, int reads) throws Exception {
         List<Long> nanos = timedReads(readers, reads, 200, summariesAndHistories(productIds));
-        System.out.printf(
-                "  reads: p50 %.2f ms, p99 %.2f ms over %d%n",
-                Percentiles.millis(nanos, 50), Percentiles.millis(nanos, 99), nanos.size());
+        System.out.printf("  reads: %s over %d%n", Percentiles.spread(nanos), nanos.size());
         return Percentiles.millis(nanos, 99);
     }
 
@@ -138,7 +136,7 @@ final class QueryLoad {
      */
     String httpFloor(int readers, int reads) throws Exception {
         List<Long> nanos = timedReads(readers, reads, 404, () -> NO_ROUTE);
-        return "p50 %.2f ms, p99 %.2f ms".formatted(Percentiles.millis(nanos, 50), Percentiles.millis(nanos, 99));
+        return Percentiles.spread(nanos);
     }
 
     private List<Long> timedReads(int readers, int reads, int status, Supplier<String> paths) throws Exception {

@@ -14,8 +14,15 @@ import org.h2.mvstore.type.ObjectDataType;
 final class SerializedKeyOrder extends ObjectDataType {
 
     // identity, not equality: two keys MongoDB calls equal (1 and 1.0) can serialize differently
-    private final Cache<KeyValue, byte[]> serialized =
+    private final Cache<KeyValue, byte[]> pageKeys =
             Caffeine.newBuilder().weakKeys().build();
+
+    /**
+     * A page's binary search compares the key it looks for, first, with the page's keys, second. The key looked for is
+     * kept here, one per thread, and not among the page keys: held by the shared cache until the collection after
+     * its query, each one's entry was copied by that collection and promoted, and the store's young pauses grew.
+     */
+    private final ThreadLocal<SerializedKey> soughtKey = ThreadLocal.withInitial(SerializedKey::new);
 
     @Override
     public int compare(Object a, Object b) {
@@ -23,12 +30,22 @@ final class SerializedKeyOrder extends ObjectDataType {
             if (first == second) {
                 return 0;
             }
-            return compareNotNull(bytesOf(first), bytesOf(second));
+            return compareNotNull(soughtKey.get().bytesOf(first), pageKeys.get(second, ObjectDataType::serialize));
         }
         return super.compare(a, b);
     }
 
-    private byte[] bytesOf(KeyValue key) {
-        return serialized.get(key, ObjectDataType::serialize);
+    private static final class SerializedKey {
+
+        private KeyValue key;
+        private byte[] bytes;
+
+        byte[] bytesOf(KeyValue sought) {
+            if (sought != key) {
+                bytes = serialize(sought);
+                key = sought;
+            }
+            return bytes;
+        }
     }
 }
