@@ -8,12 +8,7 @@ final class Percentiles {
 
     /** The nearest-rank percentile of nanosecond samples, in milliseconds. */
     static double millis(List<Long> nanos, double percentile) {
-        if (nanos.isEmpty()) {
-            return Double.NaN;
-        }
-        List<Long> sorted = nanos.stream().sorted().toList();
-        int rank = (int) Math.ceil(percentile / 100.0 * sorted.size());
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1))) / 1_000_000.0;
+        return ofSorted(nanos.stream().sorted().toList(), percentile);
     }
 
     /**
@@ -21,13 +16,22 @@ final class Percentiles {
      * request waits in or a few stalls (a collector's pause) that a small share of requests meet.
      */
     static String spread(List<Long> nanos) {
+        List<Long> sorted = nanos.stream().sorted().toList();
         return "p50 %.2f ms, p90 %.2f ms, p98 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms"
                 .formatted(
-                        millis(nanos, 50),
-                        millis(nanos, 90),
-                        millis(nanos, 98),
-                        millis(nanos, 99),
-                        millis(nanos, 99.9),
-                        millis(nanos, 100));
+                        ofSorted(sorted, 50),
+                        ofSorted(sorted, 90),
+                        ofSorted(sorted, 98),
+                        ofSorted(sorted, 99),
+                        ofSorted(sorted, 99.9),
+                        ofSorted(sorted, 100));
+    }
+
+    private static double ofSorted(List<Long> sorted, double percentile) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        int rank = (int) Math.ceil(percentile / 100.0 * sorted.size());
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1))) / 1_000_000.0;
     }
 }
