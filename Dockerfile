@@ -49,6 +49,8 @@ WORKDIR /app
 COPY --from=build --chmod=0444 \
      /workspace/${MODULE}/target/meshledger-${MODULE}-0.1.0-SNAPSHOT-exec.jar /app/app.jar
 
+COPY --chmod=0444 deploy/service.jvm.options /app/service.jvm.options
+
 LABEL org.opencontainers.image.title="meshledger-${MODULE}" \
       org.opencontainers.image.description="MeshLedger ${MODULE} (event-sourced governance ledger)"
 
@@ -58,4 +60,5 @@ USER 10001:10001
 # in docker-compose.yml); no EXPOSE because it differs per module.
 # The heap is fixed at 75 % of the container's memory from the start: a heap left to grow from the default
 # initial size stays small under steady reads and is collected twice as often (README, Benchmark).
-ENTRYPOINT ["java", "-XX:InitialRAMPercentage=75", "-XX:MaxRAMPercentage=75", "-jar", "/app/app.jar"]
+# deploy/service.jvm.options holds the options every service shares (the benchmark starts the services with it too).
+ENTRYPOINT ["java", "@/app/service.jvm.options", "-XX:InitialRAMPercentage=75", "-XX:MaxRAMPercentage=75", "-jar", "/app/app.jar"]

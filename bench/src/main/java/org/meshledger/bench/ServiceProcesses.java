@@ -37,12 +37,23 @@ final class ServiceProcesses implements AutoCloseable {
     }
 
     /**
-     * A product service, with its heap fixed at {@link #SERVICE_HEAP} from the start: a heap left to grow from a small
-     * initial size was kept near 160 MB under the read load, collected twice as often, and gave a p99 1.5 to 11 ms
-     * higher in alternating rounds on the same machine (README, Benchmark).
+     * A product service, started with the image's JVM options, and with its heap fixed at {@link #SERVICE_HEAP} from
+     * the start: a heap left to grow from a small initial size was kept near 160 MB under the read load, collected
+     * twice as often, and gave a p99 1.5 to 11 ms higher in alternating rounds on the same machine (README,
+     * Benchmark).
      */
     Process startService(String name, String mainClass, List<String> args) throws IOException {
-        return start(name, List.of("-Xms" + SERVICE_HEAP, "-Xmx" + SERVICE_HEAP), mainClass, args);
+        return start(
+                name, List.of("@" + serviceOptions(), "-Xms" + SERVICE_HEAP, "-Xmx" + SERVICE_HEAP), mainClass, args);
+    }
+
+    /** The JVM options the product's image starts every service with: the services are measured as deployed. */
+    private static Path serviceOptions() {
+        Path options = Path.of("deploy", "service.jvm.options").toAbsolutePath();
+        if (!Files.isRegularFile(options)) {
+            throw new IllegalStateException(options + " not found: run the bench from the repository (bench/run)");
+        }
+        return options;
     }
 
     /** The embedded store: infrastructure, and the baseline of the append ratio, so its JVM options stay as they were. */

@@ -46,7 +46,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(
         classes = {QuerySideApplication.class, QueryApiTest.SummaryReads.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=" + QuerySideApplication.CONFIG_NAME)
+        properties = {
+            "spring.config.name=" + QuerySideApplication.CONFIG_NAME,
+            // long enough that a kept read left unrefreshed after a change would fail these tests
+            "meshledger.views.cache.max-age=10m"
+        })
 class QueryApiTest {
 
     @TestConfiguration
@@ -83,6 +87,7 @@ class QueryApiTest {
 
     private String productId;
     private String team;
+    private ProductHistory history;
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
@@ -95,7 +100,7 @@ class QueryApiTest {
         productId = "claims.events-" + suffix;
         team = "claims-core-" + suffix;
         // recorded now: the store's tracking reads by recording time and would pass over back-dated inserts
-        ProductHistory history = new ProductHistory(productId, Instant.now())
+        history = new ProductHistory(productId, Instant.now())
                 .then(new DataProductRegistered(
                         productId, "claims", "Claim events", Classification.AUTHORITATIVE, team, null, JAN))
                 .then(new OwnershipTransferred(productId, team, "claims-platform", "reorg", null, MAR))
@@ -140,6 +145,73 @@ class QueryApiTest {
                 .isEqualTo(3);
         // the five seconds' wait looked at the view every 40 ms at most, not every few ms
         assertThat(summaryReads.documents()).isBetween(10L, 200L);
+    }
+
+    @Test
+    void givenASummaryRead_whenReadAgainUnchanged_thenTheStoreIsNotAskedAgain() {
+        get("/api/products/" + productId + "?minVersion=3", "dev-viewer")
+                .expectStatus()
+                .isOk();
+        summaryReads.reset();
+        for (int read = 0; read < 3; read++) {
+            get("/api/products/" + productId, "dev-viewer")
+                    .expectStatus()
+                    .isOk()
+                    .expectHeader()
+                    .valueEquals("ETag", "\"3\"")
+                    .expectBody()
+                    .jsonPath("$.ownerTeam")
+                    .isEqualTo(team);
+        }
+        assertThat(summaryReads.documents()).isZero();
+    }
+
+    @Test
+    void givenReadsKept_whenTheProductIsTransferred_thenTheNextReadsShowTheNewOwner() {
+        String summary = "/api/products/" + productId;
+        String ownership = summary + "/ownership-history";
+        get(summary + "?minVersion=3", "dev-viewer").expectStatus().isOk();
+        get(ownership + "?minVersion=3", "dev-viewer").expectStatus().isOk();
+        get(summary, "dev-viewer").expectBody().jsonPath("$.ownerTeam").isEqualTo(team);
+
+        eventStore.publish(new ProductHistory(productId, Instant.now())
+                .continuing(history)
+                .then(new OwnershipTransferred(
+                        productId, team, "claims-platform", "handover", null, JUN.plusSeconds(60)))
+                .events());
+
+        // without minVersion, as a web UI refreshing its page asks: the kept reads must give way within seconds
+        assertThat(eventually(summary, "$.ownerTeam")).isEqualTo("claims-platform");
+        assertThat(eventually(ownership, "$.ownerAsOf")).isEqualTo("claims-platform");
+        get(ownership, "dev-viewer").expectBody().jsonPath("$.periods.length()").isEqualTo(4);
+    }
+
+    /** The field once it differs from the team that owned the product before, read every 50 ms for 5 s at most. */
+    private Object eventually(String uri, String field) {
+        Object value = null;
+        for (int read = 0; read < 100 && (value == null || team.equals(value)); read++) {
+            AtomicReference<Object> answer = new AtomicReference<>();
+            get(uri, "dev-viewer")
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath(field)
+                    .value(answer::set);
+            value = answer.get();
+            if (team.equals(value)) {
+                sleep(50);
+            }
+        }
+        return value;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
     }
 
     @Test

@@ -12,6 +12,8 @@ import org.meshledger.query.support.JsonAnswers;
 import org.meshledger.query.support.NotFound;
 import org.meshledger.query.support.ReadYourWrites;
 import org.meshledger.query.support.RouteParameters;
+import org.meshledger.query.support.ViewCache;
+import org.meshledger.query.support.ViewCaches;
 import org.springdoc.core.annotations.RouterOperation;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -64,19 +66,24 @@ class ProductSummaryRoute {
                                                 "The view as it is after 5 s, not yet at minVersion (the same body)"),
                                 @ApiResponse(responseCode = "404", description = "No such product")
                             }))
-    RouterFunction<ServerResponse> productSummary(MongoTemplate mongo, RouteParameters parameters) {
-        return JsonAnswers.read(PATH, request -> summary(request, mongo, parameters));
+    RouterFunction<ServerResponse> productSummary(MongoTemplate mongo, RouteParameters parameters, ViewCaches caches) {
+        ViewCache<ProductSummary> summaries = caches.of(ProductSummary::version);
+        return JsonAnswers.read(PATH, request -> summary(request, mongo, parameters, summaries));
     }
 
     private static Mono<ServerResponse> summary(
-            ServerRequest request, MongoTemplate mongo, RouteParameters parameters) {
+            ServerRequest request,
+            MongoTemplate mongo,
+            RouteParameters parameters,
+            ViewCache<ProductSummary> summaries) {
         RouteParameters.Reading reading = parameters.of(request);
         String productId = reading.productId();
         Long minVersion = reading.minVersion();
         reading.requireValid();
         return ReadYourWrites.answer(
+                        summaries,
+                        productId,
                         () -> Optional.ofNullable(mongo.findById(productId, ProductSummary.class)),
-                        ProductSummary::version,
                         minVersion,
                         summary -> summary)
                 .flatMap(answer -> JsonAnswers.tagged(

@@ -14,6 +14,8 @@ import org.meshledger.query.support.JsonAnswers;
 import org.meshledger.query.support.NotFound;
 import org.meshledger.query.support.ReadYourWrites;
 import org.meshledger.query.support.RouteParameters;
+import org.meshledger.query.support.ViewCache;
+import org.meshledger.query.support.ViewCaches;
 import org.springdoc.core.annotations.RouterOperation;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -83,12 +85,17 @@ class ProductOwnershipHistoryRoute {
                                                 "The view as it is after 5 s, not yet at minVersion (the same body)"),
                                 @ApiResponse(responseCode = "404", description = "No such product")
                             }))
-    RouterFunction<ServerResponse> productOwnershipHistory(MongoTemplate mongo, RouteParameters parameters) {
-        return JsonAnswers.read(PATH, request -> ownershipHistory(request, mongo, parameters));
+    RouterFunction<ServerResponse> productOwnershipHistory(
+            MongoTemplate mongo, RouteParameters parameters, ViewCaches caches) {
+        ViewCache<OwnershipRecord> records = caches.of(OwnershipRecord::version);
+        return JsonAnswers.read(PATH, request -> ownershipHistory(request, mongo, parameters, records));
     }
 
     private static Mono<ServerResponse> ownershipHistory(
-            ServerRequest request, MongoTemplate mongo, RouteParameters parameters) {
+            ServerRequest request,
+            MongoTemplate mongo,
+            RouteParameters parameters,
+            ViewCache<OwnershipRecord> records) {
         RouteParameters.Reading reading = parameters.of(request);
         String productId = reading.productId();
         Instant asOf = reading.instant("asOf");
@@ -96,8 +103,9 @@ class ProductOwnershipHistoryRoute {
         Long minVersion = reading.minVersion();
         reading.requireValid();
         return ReadYourWrites.answer(
+                        records,
+                        productId,
                         () -> Optional.ofNullable(mongo.findById(productId, OwnershipRecord.class)),
-                        OwnershipRecord::version,
                         minVersion,
                         record -> history(record, asOf, knownAt))
                 .flatMap(answer -> JsonAnswers.of(answer.getStatusCode(), answer.getBody()))

@@ -41,6 +41,20 @@ public final class ReadYourWrites {
         });
     }
 
+    /**
+     * As {@link #answer(Supplier, ToLongFunction, Long, Function)}, from {@code cache} while the document kept there is
+     * current and at {@code minVersion}: without the hop to a blocking thread and the store's round trip.
+     */
+    public static <V, B> Mono<ResponseEntity<B>> answer(
+            ViewCache<V> cache, String productId, Supplier<Optional<V>> load, Long minVersion, Function<V, B> body) {
+        Optional<V> kept = cache.current(productId, minVersion);
+        if (kept.isPresent()) {
+            return Mono.fromSupplier(() -> ResponseEntity.ok(body.apply(kept.get())));
+        }
+        return answer(
+                () -> load.get().map(found -> cache.remember(productId, found)), cache.versionOf(), minVersion, body);
+    }
+
     private static Duration pause(long look) {
         return Duration.ofMillis(Math.min(LONGEST_PAUSE_MILLIS, FIRST_PAUSE_MILLIS << Math.min(look, 10)));
     }

@@ -1,0 +1,49 @@
+package org.meshledger.query.support;
+
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+
+/**
+ * The last event of each product this process has seen, from the event log's tail or its own views' processors: a
+ * product document read before that event cannot hold it. {@link ViewCache} serves nothing while the tail is not
+ * being followed, since a change stored by another replica would then go unnoticed.
+ */
+public final class ProductEventsSeen {
+
+    private final ConcurrentHashMap<String, Long> lastSequence = new ConcurrentHashMap<>();
+    private final List<Runnable> whenLost = new CopyOnWriteArrayList<>();
+    private volatile boolean following;
+
+    /** Runs {@code forget} whenever the tail stops being followed: what was read before may be outdated by then. */
+    void whenLost(Runnable forget) {
+        whenLost.add(forget);
+    }
+
+    public void saw(EventMessage<?> message) {
+        if (ProductEvents.isOnProductStream(message)) {
+            DomainEventMessage<?> event = (DomainEventMessage<?>) message;
+            lastSequence.merge(event.getAggregateIdentifier(), event.getSequenceNumber(), Math::max);
+        }
+    }
+
+    /** Whether a document of the product at {@code version} holds every event of it seen so far. */
+    public boolean isCurrent(String productId, long version) {
+        Long last = lastSequence.get(productId);
+        return following && (last == null || version >= last);
+    }
+
+    public boolean following() {
+        return following;
+    }
+
+    public void following(boolean following) {
+        boolean lost = this.following && !following;
+        this.following = following;
+        if (lost) {
+            whenLost.forEach(Runnable::run);
+        }
+    }
+}

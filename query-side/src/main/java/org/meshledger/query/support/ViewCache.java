@@ -1,0 +1,67 @@
+package org.meshledger.query.support;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+import java.util.function.ToLongFunction;
+
+/**
+ * Product documents of one view as last read from the store, answered again while they are current: no event of the
+ * product seen since ({@link ProductEventsSeen}) and read less than {@code maxAge} ago. The age bounds what could
+ * otherwise stay unnoticed: an event stored before this process started following the log and projected only later.
+ */
+public final class ViewCache<V> {
+
+    private record Cached<V>(V document, long version, long readAt) {}
+
+    private final Cache<String, Cached<V>> documents;
+    private final ProductEventsSeen seen;
+    private final ToLongFunction<V> versionOf;
+    private final long maxAgeNanos;
+    private final LongSupplier nanoClock;
+
+    public ViewCache(
+            ProductEventsSeen seen,
+            ToLongFunction<V> versionOf,
+            long entries,
+            Duration maxAge,
+            LongSupplier nanoClock) {
+        this.documents = Caffeine.newBuilder().maximumSize(entries).build();
+        this.seen = seen;
+        this.versionOf = versionOf;
+        this.maxAgeNanos = maxAge.toNanos();
+        this.nanoClock = nanoClock;
+        seen.whenLost(documents::invalidateAll);
+    }
+
+    public ViewCache(ProductEventsSeen seen, ToLongFunction<V> versionOf, long entries, Duration maxAge) {
+        this(seen, versionOf, entries, maxAge, System::nanoTime);
+    }
+
+    /** The document as last read, if it is still current and at least {@code minVersion} (when one is asked). */
+    public Optional<V> current(String productId, Long minVersion) {
+        Cached<V> cached = documents.getIfPresent(productId);
+        if (cached == null
+                || nanoClock.getAsLong() - cached.readAt() > maxAgeNanos
+                || !seen.isCurrent(productId, cached.version())
+                || (minVersion != null && cached.version() < minVersion)) {
+            return Optional.empty();
+        }
+        return Optional.of(cached.document());
+    }
+
+    /** Keeps a document just read from the store, unless a later version is already kept. */
+    public V remember(String productId, V document) {
+        if (seen.following()) {
+            Cached<V> read = new Cached<>(document, versionOf.applyAsLong(document), nanoClock.getAsLong());
+            documents.asMap().merge(productId, read, (kept, fresh) -> fresh.version() >= kept.version() ? fresh : kept);
+        }
+        return document;
+    }
+
+    public ToLongFunction<V> versionOf() {
+        return versionOf;
+    }
+}

@@ -1,0 +1,96 @@
+package org.meshledger.query.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ViewCacheTest {
+
+    private record Summary(String owner, long version) {}
+
+    private final AtomicLong nanos = new AtomicLong();
+    private final ProductEventsSeen seen = new ProductEventsSeen();
+    private final ViewCache<Summary> cache =
+            new ViewCache<>(seen, Summary::version, 100, Duration.ofSeconds(30), nanos::get);
+
+    @BeforeEach
+    void followTheLog() {
+        seen.following(true);
+    }
+
+    @Test
+    void givenAKeptDocument_whenAnEventOfItsProductIsSeen_thenItIsNoLongerAnsweredUntilAReadHoldsThatEvent() {
+        cache.remember("p", new Summary("team-a", 3));
+        assertThat(cache.current("p", null)).contains(new Summary("team-a", 3));
+
+        seen.saw(productEvent("p", 4));
+        assertThat(cache.current("p", null)).isEmpty();
+
+        // read again before the view stored the change: still not answered
+        cache.remember("p", new Summary("team-a", 3));
+        assertThat(cache.current("p", null)).isEmpty();
+
+        cache.remember("p", new Summary("team-b", 4));
+        assertThat(cache.current("p", null)).contains(new Summary("team-b", 4));
+    }
+
+    @Test
+    void givenAnEventOfAnotherProductOrStream_whenSeen_thenTheKeptDocumentIsStillAnswered() {
+        cache.remember("p", new Summary("team-a", 3));
+        seen.saw(productEvent("q", 9));
+        seen.saw(new GenericDomainEventMessage<>("SliObservations", "p", 12, "observed", MetaData.emptyInstance()));
+        assertThat(cache.current("p", null)).contains(new Summary("team-a", 3));
+    }
+
+    @Test
+    void givenALaterVersionKept_whenAnEarlierReadIsRemembered_thenTheLaterOneStays() {
+        cache.remember("p", new Summary("team-b", 4));
+        cache.remember("p", new Summary("team-a", 3));
+        assertThat(cache.current("p", null)).contains(new Summary("team-b", 4));
+    }
+
+    @Test
+    void givenAMinVersionAboveTheKeptOne_whenAsked_thenTheStoreMustBeRead() {
+        cache.remember("p", new Summary("team-a", 3));
+        assertThat(cache.current("p", 4L)).isEmpty();
+        assertThat(cache.current("p", 3L)).contains(new Summary("team-a", 3));
+    }
+
+    @Test
+    void givenADocumentReadLongerAgoThanTheMaximumAge_whenAsked_thenTheStoreMustBeRead() {
+        cache.remember("p", new Summary("team-a", 3));
+        nanos.addAndGet(Duration.ofSeconds(30).toNanos());
+        assertThat(cache.current("p", null)).isPresent();
+        nanos.addAndGet(1);
+        assertThat(cache.current("p", null)).isEmpty();
+    }
+
+    @Test
+    void givenTheTailLost_whenFollowedAgain_thenNothingReadBeforeIsAnswered() {
+        cache.remember("p", new Summary("team-a", 3));
+        seen.following(false);
+        assertThat(cache.current("p", null)).isEmpty();
+        cache.remember("q", new Summary("team-a", 1));
+
+        seen.following(true);
+        assertThat(cache.current("p", null)).isEmpty();
+        assertThat(cache.current("q", null)).isEmpty();
+    }
+
+    @Test
+    void givenNoEntries_whenRemembered_thenNothingIsAnswered() {
+        ViewCache<Summary> off = new ViewCache<>(seen, Summary::version, 0, Duration.ofSeconds(30), nanos::get);
+        off.remember("p", new Summary("team-a", 3));
+        assertThat(off.current("p", null)).isEmpty();
+    }
+
+    static GenericDomainEventMessage<String> productEvent(String productId, long sequence) {
+        return new GenericDomainEventMessage<>("DataProduct", productId, sequence, "changed", MetaData.from(Map.of()));
+    }
+}
