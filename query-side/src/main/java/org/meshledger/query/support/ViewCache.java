@@ -17,6 +17,7 @@ public final class ViewCache<V> {
     private record Cached<V>(V document, long version, long readAt) {}
 
     private final Cache<String, Cached<V>> documents;
+    private final boolean keeping;
     private final ProductEventsSeen seen;
     private final ToLongFunction<V> versionOf;
     private final long maxAgeNanos;
@@ -29,6 +30,8 @@ public final class ViewCache<V> {
             Duration maxAge,
             LongSupplier nanoClock) {
         this.documents = Caffeine.newBuilder().maximumSize(entries).build();
+        // a cache of size 0 still holds an entry until its eviction runs, on another thread
+        this.keeping = entries > 0;
         this.seen = seen;
         this.versionOf = versionOf;
         this.maxAgeNanos = maxAge.toNanos();
@@ -54,7 +57,7 @@ public final class ViewCache<V> {
 
     /** Keeps a document just read from the store, unless a later version is already kept. */
     public V remember(String productId, V document) {
-        if (seen.following()) {
+        if (keeping && seen.following()) {
             Cached<V> read = new Cached<>(document, versionOf.applyAsLong(document), nanoClock.getAsLong());
             documents.asMap().merge(productId, read, (kept, fresh) -> fresh.version() >= kept.version() ? fresh : kept);
         }
