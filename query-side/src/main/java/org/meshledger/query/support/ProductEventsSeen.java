@@ -9,7 +9,8 @@ import org.axonframework.eventhandling.EventMessage;
 /**
  * The last event of each product this process has seen, from the event log's tail or its own views' processors: a
  * product document read before that event cannot hold it. {@link ViewCache} serves nothing while the tail is not
- * being followed, since a change stored by another replica would then go unnoticed.
+ * being followed, since a change stored by another replica would then go unnoticed. It holds one number per product
+ * changed since the process started: about 10 MB for a hundred thousand products.
  */
 public final class ProductEventsSeen {
 
