@@ -38,6 +38,7 @@ final class EventLogTracker {
     private final long gapTimeoutNanos;
     private final Map<Long, Long> gapSeenAt = new ConcurrentHashMap<>();
     private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final AbandonedRuns abandonedRuns = new AbandonedRuns();
 
     EventLogTracker(MongoCollection<Document> events, GlobalSequence sequence, Duration gapTimeout) {
         this.events = events;
@@ -47,13 +48,18 @@ final class EventLogTracker {
 
     List<TrackedEventData<?>> fetch(TrackingToken lastToken, int batchSize) {
         GapAwareTrackingToken token = (GapAwareTrackingToken) lastToken;
-        long index = token == null ? -1 : token.getIndex();
+        long presented = token == null ? -1 : token.getIndex();
+        long index = abandonedRuns.skipFrom(presented);
         TreeSet<Long> gaps = token == null ? new TreeSet<>() : new TreeSet<>(token.getGaps());
         TreeSet<Long> toJudge = new TreeSet<>(gaps);
         List<TrackedEventData<?>> batch = new ArrayList<>();
         long scanFrom = index + 1;
         // an idle poll asks for a few indexes; a busy log gets full windows
         int window = Math.min(batchSize, IDLE_WINDOW);
+        // the index the next poll presents (that of the last event read, or the same as this one's) and the abandoned
+        // indexes found right after it
+        long runAfter = presented;
+        long runThrough = index;
         while (true) {
             long scanTo = scanFrom + window - 1;
             for (long id = scanFrom; id <= scanTo; id++) {
@@ -76,7 +82,8 @@ final class EventLogTracker {
                 if (id >= scanFrom) {
                     storedInWindow++;
                 }
-                if (id > index) {
+                boolean beyond = id > index;
+                if (beyond) {
                     for (long skipped = index + 1; skipped < id; skipped++) {
                         gaps.add(skipped);
                     }
@@ -88,6 +95,10 @@ final class EventLogTracker {
                 if (visibility == Commits.Visibility.VISIBLE) {
                     batch.add(new TrackedDomainEventData<>(
                             GapAwareTrackingToken.newInstance(index, gaps), EventDocuments.toEventData(document)));
+                    runAfter = index;
+                    runThrough = index;
+                } else if (beyond && id == runThrough + 1) {
+                    runThrough = id;
                 }
             }
             giveUpOldGaps(gaps);
@@ -98,6 +109,7 @@ final class EventLogTracker {
                     ? storedInWindow > 0 || scanTo < sequence.next() - 1
                     : windowFull && batch.size() < batchSize;
             if (!readOn) {
+                abandonedRuns.remember(runAfter, runThrough);
                 if (!batch.isEmpty()) {
                     listeners.forEach(Runnable::run);
                 }
@@ -110,6 +122,11 @@ final class EventLogTracker {
             // as gaps
             toJudge = new TreeSet<>(stillPending);
         }
+    }
+
+    /** The last index of the abandoned run known to follow {@code index}, or {@code index}. */
+    long readThrough(long index) {
+        return abandonedRuns.skipFrom(index);
     }
 
     /** Told whenever a read of the log found events: a reader that sleeps between reads can wake up. */

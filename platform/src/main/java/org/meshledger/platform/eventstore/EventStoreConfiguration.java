@@ -70,7 +70,17 @@ public class EventStoreConfiguration {
     @Bean
     public EventLogHead eventLogHead(EventStorageEngine engine, MongoClient mongoClient, StoreProperties properties) {
         if (engine instanceof LedgerEventStorageEngine ledger) {
-            return ledger::nextIndex;
+            return new EventLogHead() {
+                @Override
+                public long nextIndex() {
+                    return ledger.nextIndex();
+                }
+
+                @Override
+                public long readThrough(long position) {
+                    return ledger.readThrough(position);
+                }
+            };
         }
         return () -> mongoClient
                 .getDatabase(properties.database())

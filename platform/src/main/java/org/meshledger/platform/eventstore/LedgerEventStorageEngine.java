@@ -177,6 +177,11 @@ public class LedgerEventStorageEngine extends BatchingEventStorageEngine {
         return sequence.next();
     }
 
+    /** See {@link EventLogHead#readThrough(long)}: as far as this process's trackers have found indexes abandoned. */
+    public long readThrough(long position) {
+        return tracker.readThrough(position);
+    }
+
     /** Moves the global counter past events copied in by a migration. */
     void advancePast(long index) {
         sequence.advancePast(index);

@@ -21,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -179,6 +180,58 @@ class LedgerEngineContractTest extends EventStorageEngineContract {
 
         assertThat(engine.readEvents(null, false).map(event -> ((Noted) event.getPayload()).text()))
                 .containsExactly("after@0");
+    }
+
+    /**
+     * Commands that lose a race leave their indexes abandoned; when they come last, a tracker's token cannot move past
+     * them (a token moves only with an event). Polling again must not read the whole run again each time.
+     */
+    @Test
+    void givenAbandonedIndexesAfterTheLastEvent_whenATrackerPollsAgain_thenItReadsOnlyPastThem() {
+        engine.appendEvents(event("before", 0));
+        var events = database.getCollection(LedgerEventStorageEngine.EVENTS);
+        for (long index = 1; index <= 350; index++) {
+            events.insertOne(EventDocuments.placeholder(index));
+        }
+        TrackingToken afterBefore =
+                engine.readEvents(null, false).toList().get(0).trackingToken();
+        AtomicInteger indexesAsked = new AtomicInteger();
+        CommandListener countIndexesAsked = new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent started) {
+                var command = started.getCommand();
+                if (command.containsKey("find")
+                        && LedgerEventStorageEngine.EVENTS.equals(
+                                command.getString("find").getValue())) {
+                    var id = command.getDocument("filter").get("_id");
+                    indexesAsked.addAndGet(
+                            id.isDocument() && id.asDocument().containsKey("$in")
+                                    ? id.asDocument().getArray("$in").size()
+                                    : 1);
+                }
+            }
+        };
+        try (MongoClient listening = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(TestStore.uri()))
+                .addCommandListener(countIndexesAsked)
+                .build())) {
+            LedgerEventStorageEngine tracker = pausingEngine(listening.getDatabase(database.getName()), index -> {});
+
+            assertThat(tracker.fetchTrackedEvents(afterBefore, 100)).isEmpty();
+            assertThat(indexesAsked.getAndSet(0))
+                    .as("the first poll reads the run")
+                    .isGreaterThan(350);
+            assertThat(tracker.fetchTrackedEvents(afterBefore, 100)).isEmpty();
+            assertThat(indexesAsked.get())
+                    .as("the next poll reads one idle window past the run")
+                    .isLessThanOrEqualTo(32);
+
+            engine.appendEvents(event("after", 0));
+            assertThat(tracker.fetchTrackedEvents(afterBefore, 100))
+                    .as("an event stored after the run is still read")
+                    .extracting(tracked -> ((DomainEventData<?>) tracked).getAggregateIdentifier())
+                    .containsExactly("after");
+        }
     }
 
     @Test

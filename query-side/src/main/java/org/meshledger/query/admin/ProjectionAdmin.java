@@ -42,7 +42,7 @@ public class ProjectionAdmin {
                     .min()
                     .orElse(-1);
             // measured even once caught up: Axon's caught-up flag stays set while a view falls behind again
-            long lag = Math.max(0, head.nextIndex() - 1 - position);
+            long lag = Math.max(0, head.nextIndex() - 1 - head.readThrough(position));
             return new ProjectionStatus(
                     view,
                     processor.isRunning(),
