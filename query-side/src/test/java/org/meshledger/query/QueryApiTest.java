@@ -22,6 +22,7 @@ import org.meshledger.api.model.Classification;
 import org.meshledger.platform.testing.TestClients;
 import org.meshledger.platform.testing.TestStore;
 import org.meshledger.query.support.FindCounter;
+import org.meshledger.query.support.ProductEventsSeen;
 import org.meshledger.query.support.ProductHistory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
@@ -84,6 +85,9 @@ class QueryApiTest {
 
     @Autowired
     private MongoTemplate mongo;
+
+    @Autowired
+    private ProductEventsSeen seen;
 
     private String productId;
     private String team;
@@ -184,6 +188,17 @@ class QueryApiTest {
         assertThat(eventually(summary, "$.ownerTeam")).isEqualTo("claims-platform");
         assertThat(eventually(ownership, "$.ownerAsOf")).isEqualTo("claims-platform");
         get(ownership, "dev-viewer").expectBody().jsonPath("$.periods.length()").isEqualTo(4);
+    }
+
+    /** Once settled, a kept read is answered for as long as no event of its product is seen, not only 30 s. */
+    @Test
+    void givenTheQuerySideRunning_thenItsKeptViewsSettleOnceTheyHaveReadPastTheHeadItStartedFrom() {
+        for (int wait = 0; wait < 100 && !seen.settled(); wait++) {
+            sleep(100);
+        }
+        assertThat(seen.settled())
+                .as("the catalog and ownership views, processed here, read past the head within 10 s")
+                .isTrue();
     }
 
     /** The field once it differs from the team that owned the product before, read every 50 ms for 5 s at most. */

@@ -67,7 +67,7 @@ class ProductSummaryRoute {
                                 @ApiResponse(responseCode = "404", description = "No such product")
                             }))
     RouterFunction<ServerResponse> productSummary(MongoTemplate mongo, RouteParameters parameters, ViewCaches caches) {
-        ViewCache<ProductSummary> summaries = caches.of(ProductSummary::version);
+        ViewCache<ProductSummary> summaries = caches.of(ProductCatalogProjection.NAME, ProductSummary::version);
         return JsonAnswers.read(PATH, request -> summary(request, mongo, parameters, summaries));
     }
 

@@ -2,6 +2,7 @@ package org.meshledger.query.config;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -13,7 +14,8 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Follows the event log from its head and tells {@link ProductEventsSeen} of every product event, whichever replica
- * projects it: the views' processors of this process may hold none of a view's segments.
+ * projects it: the views' processors of this process may hold none of a view's segments. Tells it too once the kept
+ * views have read past the head it started from: every event before it is in them by then.
  */
 final class ProductEventTail implements SmartLifecycle {
 
@@ -22,11 +24,13 @@ final class ProductEventTail implements SmartLifecycle {
 
     private final EventStore eventStore;
     private final ProductEventsSeen seen;
+    private final Predicate<TrackingToken> keptViewsCover;
     private volatile Thread follower;
 
-    ProductEventTail(EventStore eventStore, ProductEventsSeen seen) {
+    ProductEventTail(EventStore eventStore, ProductEventsSeen seen, Predicate<TrackingToken> keptViewsCover) {
         this.eventStore = eventStore;
         this.seen = seen;
+        this.keptViewsCover = keptViewsCover;
     }
 
     @Override
@@ -54,10 +58,12 @@ final class ProductEventTail implements SmartLifecycle {
 
     private void follow() {
         TrackingToken position = null;
+        TrackingToken firstFollowedFrom = null;
         while (follower == Thread.currentThread()) {
             try {
                 if (position == null) {
                     position = eventStore.createHeadToken();
+                    firstFollowedFrom = position;
                 }
                 try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(position)) {
                     seen.following(true);
@@ -66,6 +72,11 @@ final class ProductEventTail implements SmartLifecycle {
                             TrackedEventMessage<?> event = stream.nextAvailable();
                             seen.saw(event);
                             position = event.trackingToken();
+                        }
+                        if (!seen.settled() && keptViewsCover.test(firstFollowedFrom)) {
+                            seen.settle();
+                            log.info("The kept views hold every event stored before the log was followed: product"
+                                    + " reads kept from now on last until an event of their product is seen");
                         }
                     }
                 }

@@ -1,8 +1,12 @@
 package org.meshledger.query.config;
 
 import java.time.Duration;
+import java.util.List;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.meshledger.platform.eventstore.EventLogHead;
 import org.meshledger.query.support.ProductEventsSeen;
 import org.meshledger.query.support.ViewCaches;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,8 +35,20 @@ class ViewCacheConfiguration {
     }
 
     @Bean
-    ProductEventTail productEventTail(EventStore eventStore, ProductEventsSeen seen) {
-        return new ProductEventTail(eventStore, seen);
+    ProductEventTail productEventTail(
+            EventStore eventStore,
+            ProductEventsSeen seen,
+            EventProcessingConfiguration processing,
+            ViewCaches caches,
+            EventLogHead log) {
+        KeptViewsProgress keptViewsProgress = new KeptViewsProgress(
+                caches::keptViews,
+                view -> processing
+                        .eventProcessor(view, StreamingEventProcessor.class)
+                        .map(processor -> processor.processingStatus().values())
+                        .orElse(List.of()),
+                log);
+        return new ProductEventTail(eventStore, seen, keptViewsProgress);
     }
 
     @Bean

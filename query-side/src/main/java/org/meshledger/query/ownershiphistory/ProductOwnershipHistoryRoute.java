@@ -87,7 +87,7 @@ class ProductOwnershipHistoryRoute {
                             }))
     RouterFunction<ServerResponse> productOwnershipHistory(
             MongoTemplate mongo, RouteParameters parameters, ViewCaches caches) {
-        ViewCache<OwnershipRecord> records = caches.of(OwnershipRecord::version);
+        ViewCache<OwnershipRecord> records = caches.of(OwnershipHistoryProjection.NAME, OwnershipRecord::version);
         return JsonAnswers.read(PATH, request -> ownershipHistory(request, mongo, parameters, records));
     }
 

@@ -17,6 +17,7 @@ public final class ProductEventsSeen {
     private final ConcurrentHashMap<String, Long> lastSequence = new ConcurrentHashMap<>();
     private final List<Runnable> whenLost = new CopyOnWriteArrayList<>();
     private volatile boolean following;
+    private volatile boolean settled;
 
     /** Runs {@code forget} whenever the tail stops being followed: what was read before may be outdated by then. */
     void whenLost(Runnable forget) {
@@ -34,6 +35,19 @@ public final class ProductEventsSeen {
     public boolean isCurrent(String productId, long version) {
         Long last = lastSequence.get(productId);
         return following && (last == null || version >= last);
+    }
+
+    /**
+     * Whether every event stored before the tail was first followed is in the kept views: a document read after that
+     * holds every event the tail has not reported, so the maximum age need not bound it.
+     */
+    public boolean settled() {
+        return settled;
+    }
+
+    /** The kept views have read past the position the tail was first followed from; that stays true. */
+    public void settle() {
+        settled = true;
     }
 
     public boolean following() {

@@ -51,8 +51,7 @@ public final class ReadYourWrites {
         if (kept.isPresent()) {
             return Mono.fromSupplier(() -> ResponseEntity.ok(body.apply(kept.get())));
         }
-        return answer(
-                () -> load.get().map(found -> cache.remember(productId, found)), cache.versionOf(), minVersion, body);
+        return answer(() -> cache.read(productId, load), cache.versionOf(), minVersion, body);
     }
 
     private static Duration pause(long look) {

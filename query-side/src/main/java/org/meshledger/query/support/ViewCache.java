@@ -5,16 +5,19 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 
 /**
  * Product documents of one view as last read from the store, answered again while they are current: no event of the
- * product seen since ({@link ProductEventsSeen}) and read less than {@code maxAge} ago. The age bounds what could
- * otherwise stay unnoticed: an event stored before this process started following the log and projected only later.
+ * product seen since ({@link ProductEventsSeen}), and, for a document read before the views had settled, read less
+ * than {@code maxAge} ago. The age bounds what could otherwise stay unnoticed: an event stored before this process
+ * started following the log and projected only later. A document read once the views hold every such event needs no
+ * bound: any later event of its product is reported by the tail.
  */
 public final class ViewCache<V> {
 
-    private record Cached<V>(V document, long version, long readAt) {}
+    private record Cached<V>(V document, long version, long readAt, boolean ages) {}
 
     private final Cache<String, Cached<V>> documents;
     private final boolean keeping;
@@ -47,7 +50,7 @@ public final class ViewCache<V> {
     public Optional<V> current(String productId, Long minVersion) {
         Cached<V> cached = documents.getIfPresent(productId);
         if (cached == null
-                || nanoClock.getAsLong() - cached.readAt() > maxAgeNanos
+                || (cached.ages() && nanoClock.getAsLong() - cached.readAt() > maxAgeNanos)
                 || !seen.isCurrent(productId, cached.version())
                 || (minVersion != null && cached.version() < minVersion)) {
             return Optional.empty();
@@ -55,10 +58,17 @@ public final class ViewCache<V> {
         return Optional.of(cached.document());
     }
 
+    /** Reads a product's document from the store with {@code load} and keeps what it finds. */
+    public Optional<V> read(String productId, Supplier<Optional<V>> load) {
+        // judged before the read: a document read while the views were settling may miss an event they add later
+        boolean ages = !seen.settled();
+        return load.get().map(found -> remember(productId, found, ages));
+    }
+
     /** Keeps a document just read from the store, unless a later version is already kept. */
-    public V remember(String productId, V document) {
+    private V remember(String productId, V document, boolean ages) {
         if (keeping && seen.following()) {
-            Cached<V> read = new Cached<>(document, versionOf.applyAsLong(document), nanoClock.getAsLong());
+            Cached<V> read = new Cached<>(document, versionOf.applyAsLong(document), nanoClock.getAsLong(), ages);
             documents.asMap().merge(productId, read, (kept, fresh) -> fresh.version() >= kept.version() ? fresh : kept);
         }
         return document;

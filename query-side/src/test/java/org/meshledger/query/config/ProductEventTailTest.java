@@ -3,8 +3,10 @@ package org.meshledger.query.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.messaging.MetaData;
@@ -18,7 +20,11 @@ class ProductEventTailTest {
             .storageEngine(new InMemoryEventStorageEngine())
             .build();
     private final ProductEventsSeen seen = new ProductEventsSeen();
-    private final ProductEventTail tail = new ProductEventTail(eventStore, seen);
+    private final AtomicReference<TrackingToken> viewsReadThrough = new AtomicReference<>();
+    private final ProductEventTail tail = new ProductEventTail(
+            eventStore,
+            seen,
+            position -> viewsReadThrough.get() != null && viewsReadThrough.get().covers(position));
 
     @AfterEach
     void stop() {
@@ -39,6 +45,21 @@ class ProductEventTailTest {
 
         within(Duration.ofSeconds(5), () -> !seen.isCurrent("p", 1));
         assertThat(seen.isCurrent("p", 2)).isTrue();
+    }
+
+    @Test
+    void givenTheTailFollowed_whenTheKeptViewsReadPastWhereItStarted_thenTheViewsCountAsSettled()
+            throws InterruptedException {
+        eventStore.publish(event("p", 0));
+        tail.start();
+        within(Duration.ofSeconds(5), seen::following);
+        eventStore.publish(event("p", 1));
+        Thread.sleep(1_500);
+        assertThat(seen.settled()).as("the views have not read anything yet").isFalse();
+
+        viewsReadThrough.set(eventStore.createHeadToken());
+
+        within(Duration.ofSeconds(5), seen::settled);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
@@ -26,23 +27,23 @@ class ViewCacheTest {
 
     @Test
     void givenAKeptDocument_whenAnEventOfItsProductIsSeen_thenItIsNoLongerAnsweredUntilAReadHoldsThatEvent() {
-        cache.remember("p", new Summary("team-a", 3));
+        cache.read("p", () -> Optional.of(new Summary("team-a", 3)));
         assertThat(cache.current("p", null)).contains(new Summary("team-a", 3));
 
         seen.saw(productEvent("p", 4));
         assertThat(cache.current("p", null)).isEmpty();
 
         // read again before the view stored the change: still not answered
-        cache.remember("p", new Summary("team-a", 3));
+        cache.read("p", () -> Optional.of(new Summary("team-a", 3)));
         assertThat(cache.current("p", null)).isEmpty();
 
-        cache.remember("p", new Summary("team-b", 4));
+        cache.read("p", () -> Optional.of(new Summary("team-b", 4)));
         assertThat(cache.current("p", null)).contains(new Summary("team-b", 4));
     }
 
     @Test
     void givenAnEventOfAnotherProductOrStream_whenSeen_thenTheKeptDocumentIsStillAnswered() {
-        cache.remember("p", new Summary("team-a", 3));
+        cache.read("p", () -> Optional.of(new Summary("team-a", 3)));
         seen.saw(productEvent("q", 9));
         seen.saw(new GenericDomainEventMessage<>("SliObservations", "p", 12, "observed", MetaData.emptyInstance()));
         assertThat(cache.current("p", null)).contains(new Summary("team-a", 3));
@@ -50,21 +51,21 @@ class ViewCacheTest {
 
     @Test
     void givenALaterVersionKept_whenAnEarlierReadIsRemembered_thenTheLaterOneStays() {
-        cache.remember("p", new Summary("team-b", 4));
-        cache.remember("p", new Summary("team-a", 3));
+        cache.read("p", () -> Optional.of(new Summary("team-b", 4)));
+        cache.read("p", () -> Optional.of(new Summary("team-a", 3)));
         assertThat(cache.current("p", null)).contains(new Summary("team-b", 4));
     }
 
     @Test
     void givenAMinVersionAboveTheKeptOne_whenAsked_thenTheStoreMustBeRead() {
-        cache.remember("p", new Summary("team-a", 3));
+        cache.read("p", () -> Optional.of(new Summary("team-a", 3)));
         assertThat(cache.current("p", 4L)).isEmpty();
         assertThat(cache.current("p", 3L)).contains(new Summary("team-a", 3));
     }
 
     @Test
     void givenADocumentReadLongerAgoThanTheMaximumAge_whenAsked_thenTheStoreMustBeRead() {
-        cache.remember("p", new Summary("team-a", 3));
+        cache.read("p", () -> Optional.of(new Summary("team-a", 3)));
         nanos.addAndGet(Duration.ofSeconds(30).toNanos());
         assertThat(cache.current("p", null)).isPresent();
         nanos.addAndGet(1);
@@ -72,11 +73,38 @@ class ViewCacheTest {
     }
 
     @Test
+    void givenTheViewsSettled_whenADocumentReadAfterwardsIsOlderThanTheMaximumAge_thenItIsStillAnswered() {
+        cache.read("early", () -> Optional.of(new Summary("team-a", 3)));
+        seen.settle();
+        cache.read("late", () -> Optional.of(new Summary("team-a", 5)));
+        nanos.addAndGet(Duration.ofMinutes(10).toNanos());
+
+        assertThat(cache.current("early", null))
+                .as("read while the views settled")
+                .isEmpty();
+        assertThat(cache.current("late", null)).contains(new Summary("team-a", 5));
+        seen.saw(productEvent("late", 6));
+        assertThat(cache.current("late", null))
+                .as("an event seen still ends it")
+                .isEmpty();
+    }
+
+    @Test
+    void givenTheViewsSettledDuringARead_whenItIsOlderThanTheMaximumAge_thenTheStoreMustBeRead() {
+        cache.read("p", () -> {
+            seen.settle();
+            return Optional.of(new Summary("team-a", 3));
+        });
+        nanos.addAndGet(Duration.ofSeconds(31).toNanos());
+        assertThat(cache.current("p", null)).isEmpty();
+    }
+
+    @Test
     void givenTheTailLost_whenFollowedAgain_thenNothingReadBeforeIsAnswered() {
-        cache.remember("p", new Summary("team-a", 3));
+        cache.read("p", () -> Optional.of(new Summary("team-a", 3)));
         seen.following(false);
         assertThat(cache.current("p", null)).isEmpty();
-        cache.remember("q", new Summary("team-a", 1));
+        cache.read("q", () -> Optional.of(new Summary("team-a", 1)));
 
         seen.following(true);
         assertThat(cache.current("p", null)).isEmpty();
@@ -86,7 +114,7 @@ class ViewCacheTest {
     @Test
     void givenNoEntries_whenRemembered_thenNothingIsAnswered() {
         ViewCache<Summary> off = new ViewCache<>(seen, Summary::version, 0, Duration.ofSeconds(30), nanos::get);
-        off.remember("p", new Summary("team-a", 3));
+        off.read("p", () -> Optional.of(new Summary("team-a", 3)));
         assertThat(off.current("p", null)).isEmpty();
     }
 
