@@ -56,7 +56,7 @@ final class KeptViewsProgress implements Predicate<TrackingToken> {
 
     /**
      * Whether a view's token has read every event before {@code position}: up to it, counting the abandoned indexes
-     * after the view's last event (its token cannot move past them), and with no gap open below it that the tail does
+     * after the view's last event (its token cannot move past them), and with no gap open up to it that the tail does
      * not wait on too. Tokens of other kinds (a replay under way, another engine's) do not count.
      */
     private boolean covers(TrackingToken token, TrackingToken position) {
@@ -64,6 +64,6 @@ final class KeptViewsProgress implements Predicate<TrackingToken> {
             return false;
         }
         return log.readThrough(read.getIndex()) >= head.getIndex()
-                && head.getGaps().containsAll(read.getGaps().headSet(head.getIndex()));
+                && head.getGaps().containsAll(read.getGaps().headSet(head.getIndex() + 1));
     }
 }

@@ -61,7 +61,19 @@ class KeptViewsProgressTest {
     void givenAViewStillWaitingOnAGapTheTailDoesNotWaitOn_thenNot() {
         segments.put("catalog", List.of(at(Segment.ROOT_SEGMENT, 130, 97)));
         segments.put("ownership", List.of(at(Segment.ROOT_SEGMENT, 130)));
-        assertThat(progress.test(FOLLOWED_FROM)).isFalse();
+        assertThat(progress.test(FOLLOWED_FROM))
+                .as("below where the log was followed from")
+                .isFalse();
+
+        segments.put("catalog", List.of(at(Segment.ROOT_SEGMENT, 130, 100)));
+        assertThat(progress.test(FOLLOWED_FROM))
+                .as("at it: the tail reads only after it")
+                .isFalse();
+
+        segments.put("catalog", List.of(at(Segment.ROOT_SEGMENT, 130, 98, 101)));
+        assertThat(progress.test(FOLLOWED_FROM))
+                .as("one the tail waits on, and one after")
+                .isTrue();
     }
 
     @Test
