@@ -40,7 +40,9 @@ final class KeptViewsProgress implements Predicate<TrackingToken> {
         if (position == null) {
             return true;
         }
-        return keptViews.get().stream().allMatch(view -> readPast(segmentsHere.apply(view), position));
+        // no view named yet means the routes that keep documents are not made yet: nothing to judge by
+        Set<String> views = keptViews.get();
+        return !views.isEmpty() && views.stream().allMatch(view -> readPast(segmentsHere.apply(view), position));
     }
 
     private boolean readPast(Collection<EventTrackerStatus> segments, TrackingToken position) {

@@ -95,6 +95,13 @@ class KeptViewsProgressTest {
     }
 
     @Test
+    void givenNoViewNamedYet_thenNothingCountsAsRead() {
+        KeptViewsProgress beforeTheRoutes =
+                new KeptViewsProgress(Set::of, view -> List.of(at(Segment.ROOT_SEGMENT, 130)), () -> 400);
+        assertThat(beforeTheRoutes.test(FOLLOWED_FROM)).isFalse();
+    }
+
+    @Test
     void givenTheLogEmptyWhenFollowed_thenThereWasNothingToRead() {
         assertThat(progress.test(null)).isTrue();
     }
