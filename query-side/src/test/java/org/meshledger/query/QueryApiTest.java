@@ -11,7 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.annotation.AnnotatedHandlerInspector;
+import org.axonframework.messaging.annotation.MessageHandlingMember;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +34,7 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -88,6 +93,12 @@ class QueryApiTest {
 
     @Autowired
     private ProductEventsSeen seen;
+
+    @Autowired
+    private Configuration axon;
+
+    @Autowired
+    private ApplicationContext context;
 
     private String productId;
     private String team;
@@ -618,6 +629,27 @@ class QueryApiTest {
                 .expectStatus()
                 .isNotFound();
         assertThat(TestStore.storedEvents()).isPositive();
+    }
+
+    @Test
+    void givenEveryView_thenItsHandlersAreTimedByTheProcessorsBatchNotPerEvent() throws ClassNotFoundException {
+        // package-private in Axon: the wrapper its per-event timer puts around a handler
+        Class<?> timedPerEvent =
+                Class.forName("org.axonframework.messaging.timeout.TimeoutWrappedMessageHandlingMember");
+        Map<String, Object> views = context.getBeansWithAnnotation(ProcessingGroup.class);
+        List<MessageHandlingMember<?>> handlers = new ArrayList<>();
+        for (Object view : views.values()) {
+            @SuppressWarnings("unchecked")
+            Class<Object> type = (Class<Object>) view.getClass();
+            AnnotatedHandlerInspector.inspectType(type, axon.parameterResolverFactory(), axon.handlerDefinition(type))
+                    .getAllHandlers()
+                    .values()
+                    .forEach(handlers::addAll);
+        }
+
+        assertThat(views).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(handlers).isNotEmpty();
+        assertThat(handlers).noneMatch(handler -> handler.unwrap(timedPerEvent).isPresent());
     }
 
     private WebTestClient.ResponseSpec get(String uri, String token) {
