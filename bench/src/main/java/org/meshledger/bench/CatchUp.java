@@ -1,19 +1,35 @@
 package org.meshledger.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A query side started on a store that already holds a history, with only the product catalog tracking (the other
  * views subscribe to live events only, so they read nothing), timed as it catches up. Progress is read where a user
  * sees it: a product becomes readable at its last version.
+ *
+ * <p>A catch-up is timed either in the process's first seconds ({@link #cold}), its JIT compiling throughout, or in
+ * steady state ({@link #warm}), as the append and read figures are: the view catches up on up to {@value
+ * #WARM_UP_EVENTS} events of the window, untimed, and is rebuilt through the product's own replay (which drops its
+ * documents and reads the log again from the first event) until the process's and the store's compilers have gone
+ * quiet ({@link SteadyState}); then it is rebuilt once more and that catch-up is timed. A ratio compares sides timed
+ * alike: the raw baseline runs warmed in the long-running harness, so the ledger's side of it is timed warm too.
  */
 final class CatchUp {
 
     private static final List<String> OTHER_VIEWS =
             List.of("ownership-history", "contract-versions", "compliance", "drift-timeline");
+    private static final String VIEW = "product-catalog";
+    /** What each untimed catch-up of a warm run reads: all of the base history, as much of a larger one. */
+    static final int WARM_UP_EVENTS = 20_000;
+
+    /** The longest a warm run's untimed catch-ups go on for (they stop once the JIT has gone quiet). */
+    private static final Duration WARM_UP_LIMIT = Duration.ofSeconds(25);
 
     private final ServiceProcesses services;
     private final Client client;
@@ -25,20 +41,28 @@ final class CatchUp {
         this.uri = uri;
     }
 
-    record Result(double eventsPerSecond, long lost) {}
-
-    /** Catches a catalog up on {@code database} (the ledger) or {@code database_ext} (the extension). */
-    Result run(String database, String engine, int products) throws Exception {
-        return run(database, engine, products, 1.0);
-    }
+    /**
+     * @param eventsPerSecond the timed catch-up's rate
+     * @param warmUp in a warm run, its untimed catch-ups as the report shows them (empty in a cold run)
+     */
+    record Result(double eventsPerSecond, long lost, String warmUp) {}
 
     /**
-     * Times the catch-up from an early checkpoint (a tenth of the products, a fiftieth in a partial window) to
-     * {@code upTo} of them (1.0: all, then checks every
-     * product was catalogued). A partial window keeps the slow peer within the run's time budget; the store still
-     * holds every event, which is what its reads pay for.
+     * Times a catalog catching up on {@code database} (the ledger) or {@code database_ext} (the extension) in a
+     * freshly started process, from an early checkpoint (a tenth of the products, a fiftieth in a partial window) to
+     * {@code upTo} of them (1.0: all, then checks every product was catalogued). A partial window keeps the slow peer
+     * within the run's time budget; the store still holds every event, which is what its reads pay for.
      */
-    Result run(String database, String engine, int products, double upTo) throws Exception {
+    Result cold(String database, String engine, int products, double upTo) throws Exception {
+        return run(database, engine, products, upTo, false);
+    }
+
+    /** The ledger's catalog timed catching up from zero in a process whose JIT has gone quiet on that work. */
+    Result warm(String database, int products, double upTo) throws Exception {
+        return run(database, "ledger", products, upTo, true);
+    }
+
+    private Result run(String database, String engine, int products, double upTo, boolean warm) throws Exception {
         int port = ServiceProcesses.freePort();
         boolean extension = "extension".equals(engine);
         List<String> args = new ArrayList<>(List.of(
@@ -46,7 +70,7 @@ final class CatchUp {
                 "--spring.data.mongodb.uri=" + uri,
                 "--meshledger.store.engine=" + engine,
                 "--meshledger.store.database=" + (extension ? database + "_ext" : database),
-                "--meshledger.store.views-database=" + database + "_views_" + engine,
+                "--meshledger.store.views-database=" + database + "_views_" + engine + (warm ? "_warm" : ""),
                 "--meshledger.store.fetch-delay=20ms",
                 "--meshledger.store.look-back=100ms"));
         for (String view : OTHER_VIEWS) {
@@ -55,12 +79,31 @@ final class CatchUp {
         }
         long started = System.nanoTime();
         Process process = services.startService(
-                "catchup-" + database + "-" + engine, "org.meshledger.query.QuerySideApplication", args);
+                "catchup-" + database + "-" + engine + (warm ? "-warm" : ""),
+                "org.meshledger.query.QuerySideApplication",
+                args);
         try {
             services.awaitHealthy(port, Duration.ofMinutes(2));
+            int window = (int) Math.round(products * upTo);
+            String warmUp = "";
+            if (warm) {
+                int warmUpProducts = Math.min(window, WARM_UP_EVENTS / HistoryLoader.EVENTS_PER_PRODUCT);
+                warmUp = SteadyState.warmUp(
+                        "events",
+                        warmUpProducts * HistoryLoader.EVENTS_PER_PRODUCT,
+                        round -> {
+                            if (round > 0) {
+                                replay(port);
+                            }
+                            untimedPass(port, warmUpProducts);
+                        },
+                        withStore(process),
+                        WARM_UP_LIMIT);
+                replay(port);
+                started = System.nanoTime();
+            }
             int step = Math.max(1, products / (upTo < 1 ? 50 : 10));
             int checkpoint = step;
-            int window = (int) Math.round(products * upTo);
             while (checkpoint < window - step / 2 && readable(port, checkpoint)) {
                 checkpoint += step;
             }
@@ -83,12 +126,64 @@ final class CatchUp {
             }
             double rate = (last + 1 - first) * (double) HistoryLoader.EVENTS_PER_PRODUCT / ((until - from) / 1e9);
             System.out.printf(
-                    "  %s catch-up on %s, products %d to %d of %d: %.0f events/s%n",
-                    engine, database, first, last + 1, products, rate);
-            return new Result(rate, products - catalogued);
+                    "  %s catch-up on %s%s, products %d to %d of %d: %.0f events/s%n",
+                    engine, database, warm ? " (warm, rebuilt by a replay)" : "", first, last + 1, products, rate);
+            return new Result(rate, products - catalogued, warmUp);
         } finally {
             services.stop(process);
         }
+    }
+
+    /**
+     * Waits, without reading a product (a read would be kept, and answer the timed pass), until the catalog's
+     * processor has read the first {@code warmUpProducts} products' events; returns its rate from a tenth of them.
+     */
+    private void replay(int port) {
+        Client.Answer replay =
+                client.post(port, "/api/admin/projections/" + VIEW + "/replay", "{}", CommandLoad.STEWARD);
+        if (replay.status() != 202) {
+            throw new IllegalStateException("Replay refused: " + replay.status() + " " + replay.body());
+        }
+    }
+
+    /**
+     * Waits, without reading a product (a read would be kept, and answer the timed pass), until the catalog's
+     * processor has read the first {@code warmUpProducts} products' events.
+     */
+    private void untimedPass(int port, int warmUpProducts) throws InterruptedException {
+        long lastIndex = (long) warmUpProducts * HistoryLoader.EVENTS_PER_PRODUCT - 1;
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (position(port) >= lastIndex) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("The catalog never read the first " + warmUpProducts + " products");
+    }
+
+    /** The catch-up process and the store it reads: whose compilers must have gone quiet. */
+    private Map<String, ProcessHandle> withStore(Process process) {
+        Map<String, ProcessHandle> jvms = new LinkedHashMap<>();
+        jvms.put("catch-up", process.toHandle());
+        ProcessHandle store = services.running().get("store");
+        if (store != null) {
+            jvms.put("store", store);
+        }
+        return jvms;
+    }
+
+    private long position(int port) {
+        Client.Answer answer = client.get(port, "/api/admin/projections", CommandLoad.STEWARD);
+        if (answer.status() != 200) {
+            return -1;
+        }
+        for (JsonNode processor : answer.json()) {
+            if (VIEW.equals(processor.path("name").asText())) {
+                return processor.path("position").asLong(-1);
+            }
+        }
+        return -1;
     }
 
     private long catalogued(int port) {
