@@ -55,6 +55,12 @@ public final class BenchMain {
     private static final Duration READ_WARM_UP_QUICK = Duration.ofSeconds(20);
     /** The longest the raw catch-up baseline warms up for (it stops once the harness's JIT has gone quiet). */
     private static final Duration RAW_CATCH_UP_WARM_UP = Duration.ofSeconds(15);
+
+    private static final Duration RAW_CATCH_UP_WARM_UP_QUICK = Duration.ofSeconds(3);
+    /** The longest the ledger's catalog is rebuilt untimed before its timed catch-up (it stops once the JIT is quiet). */
+    private static final Duration CATCH_UP_WARM_UP = Duration.ofSeconds(25);
+
+    private static final Duration CATCH_UP_WARM_UP_QUICK = Duration.ofSeconds(5);
     /** Large histories are timed from a fiftieth to this share of their products (the store holds all of them). */
     private static final double PARTIAL = 0.3;
     /**
@@ -188,7 +194,7 @@ public final class BenchMain {
                 services.stop(commandSide);
 
                 phase(started, "Catch-up: bulk-loaded histories, the same events in both engines' formats");
-                CatchUp catchUp = new CatchUp(services, client, uri);
+                CatchUp catchUp = new CatchUp(services, client, uri, quick ? CATCH_UP_WARM_UP_QUICK : CATCH_UP_WARM_UP);
                 loader.load("bench_base", sizes.baseEvents(), sizes.extensionEvents() == sizes.baseEvents());
                 // both sides timed in steady state, as the append and read figures are: the ledger's catalog is
                 // rebuilt in its process until its JIT has gone quiet, the baseline runs until the harness's has
@@ -200,7 +206,7 @@ public final class BenchMain {
                                 sizes.baseEvents(),
                                 round -> baselines.rawCatchUp("bench_base", "bench_base_raw_views_warm_up_" + round),
                                 withStore(services, "bench", ProcessHandle.current()),
-                                RAW_CATCH_UP_WARM_UP));
+                                quick ? RAW_CATCH_UP_WARM_UP_QUICK : RAW_CATCH_UP_WARM_UP));
                 double rawCatchUp = baselines.rawCatchUp("bench_base", "bench_base_raw_views");
                 context.put("raw read + bulk upsert, events/s", "%.0f".formatted(rawCatchUp));
                 context.put("ledger catch-up warm-up", base.warmUp());

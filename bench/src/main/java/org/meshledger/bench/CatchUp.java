@@ -28,17 +28,17 @@ final class CatchUp {
     /** What each untimed catch-up of a warm run reads: all of the base history, as much of a larger one. */
     static final int WARM_UP_EVENTS = 20_000;
 
-    /** The longest a warm run's untimed catch-ups go on for (they stop once the JIT has gone quiet). */
-    private static final Duration WARM_UP_LIMIT = Duration.ofSeconds(25);
-
     private final ServiceProcesses services;
     private final Client client;
     private final String uri;
+    private final Duration warmUpLimit;
 
-    CatchUp(ServiceProcesses services, Client client, String uri) {
+    /** @param warmUpLimit the longest a warm run's untimed catch-ups go on for (they stop once the JIT is quiet) */
+    CatchUp(ServiceProcesses services, Client client, String uri, Duration warmUpLimit) {
         this.services = services;
         this.client = client;
         this.uri = uri;
+        this.warmUpLimit = warmUpLimit;
     }
 
     /**
@@ -98,7 +98,7 @@ final class CatchUp {
                             untimedPass(port, warmUpProducts);
                         },
                         withStore(process),
-                        WARM_UP_LIMIT);
+                        warmUpLimit);
                 replay(port);
                 started = System.nanoTime();
             }
