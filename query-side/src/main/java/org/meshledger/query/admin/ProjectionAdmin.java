@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.meshledger.platform.eventstore.EventLogHead;
@@ -36,7 +37,7 @@ public class ProjectionAdmin {
                     List.copyOf(processor.processingStatus().values());
             boolean caughtUp = !segments.isEmpty() && segments.stream().allMatch(EventTrackerStatus::isCaughtUp);
             boolean replaying = progress.replaying(
-                    view, segments.stream().anyMatch(EventTrackerStatus::isReplaying), !segments.isEmpty());
+                    view, segments.stream().anyMatch(ProjectionAdmin::stillReplaying), !segments.isEmpty());
             long position = segments.stream()
                     .mapToLong(segment -> positionOf(segment.getTrackingToken()))
                     .min()
@@ -71,6 +72,19 @@ public class ProjectionAdmin {
             return Optional.empty();
         }
         return processing.eventProcessor(view, StreamingEventProcessor.class);
+    }
+
+    /**
+     * A segment replays while its token is a replay's that has not yet applied again every event stored when the replay
+     * began. Axon's own flag can stay set after that: on a quiet log it was still set a minute after the segment's
+     * token had left the replay.
+     */
+    private static boolean stillReplaying(EventTrackerStatus segment) {
+        if (!(segment.getTrackingToken() instanceof ReplayToken replay)) {
+            return false;
+        }
+        TrackingToken reached = replay.getCurrentToken();
+        return reached == null || !reached.covers(replay.getTokenAtReset());
     }
 
     private static long positionOf(TrackingToken token) {
