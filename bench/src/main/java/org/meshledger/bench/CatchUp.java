@@ -134,10 +134,7 @@ final class CatchUp {
         }
     }
 
-    /**
-     * Waits, without reading a product (a read would be kept, and answer the timed pass), until the catalog's
-     * processor has read the first {@code warmUpProducts} products' events; returns its rate from a tenth of them.
-     */
+    /** Rebuilds the catalog from the first event through the product's replay, which first drops its documents. */
     private void replay(int port) {
         Client.Answer replay =
                 client.post(port, "/api/admin/projections/" + VIEW + "/replay", "{}", CommandLoad.STEWARD);
