@@ -105,7 +105,7 @@ public final class BenchMain {
                                 roundEvents,
                                 round -> baselines.rawInserts(
                                         "bench_raw_warm_up", round * roundEvents, roundEvents, CLIENTS),
-                                withStore(services, "bench", ProcessHandle.current()),
+                                services.withStore("bench", ProcessHandle.current()),
                                 appendWarmUp));
                 double rawInserts = baselines.rawInserts("bench_raw", appendEvents, CLIENTS);
                 int commandPort = ServiceProcesses.freePort();
@@ -126,7 +126,7 @@ public final class BenchMain {
                                 "events",
                                 roundEvents,
                                 round -> commands.registerAndTransfer("warm" + round, roundProducts, CLIENTS),
-                                withStore(services, "command-side", commandSide.toHandle()),
+                                services.withStore("command-side", commandSide.toHandle()),
                                 appendWarmUp));
                 CpuShares appendCpu = CpuShares.of(services.running());
                 double appended = commands.registerAndTransfer("a", sizes.appendProducts(), CLIENTS);
@@ -175,7 +175,7 @@ public final class BenchMain {
                                 READERS,
                                 sizes.reads() / 2,
                                 quick ? READ_WARM_UP_QUICK : READ_WARM_UP,
-                                withStore(services, "query-side", querySide.toHandle())));
+                                services.withStore("query-side", querySide.toHandle())));
                 CpuShares readCpu = CpuShares.of(services.running());
                 figures.put("read_p99_ms", queries.readP99(appendedIds, READERS, sizes.reads()));
                 context.put("CPU while reading", readCpu.shares());
@@ -205,7 +205,7 @@ public final class BenchMain {
                                 "events",
                                 sizes.baseEvents(),
                                 round -> baselines.rawCatchUp("bench_base", "bench_base_raw_views_warm_up_" + round),
-                                withStore(services, "bench", ProcessHandle.current()),
+                                services.withStore("bench", ProcessHandle.current()),
                                 quick ? RAW_CATCH_UP_WARM_UP_QUICK : RAW_CATCH_UP_WARM_UP));
                 double rawCatchUp = baselines.rawCatchUp("bench_base", "bench_base_raw_views");
                 context.put("raw read + bulk upsert, events/s", "%.0f".formatted(rawCatchUp));
@@ -252,17 +252,6 @@ public final class BenchMain {
         context.put("run took", "%.1f min".formatted((System.nanoTime() - started) / 60e9));
         context.put("machine", machine());
         Report.write(results, figures, context);
-    }
-
-    /** The JVM doing a phase's work and the store it asks (when the bench started one): whose steady state counts. */
-    private static Map<String, ProcessHandle> withStore(ServiceProcesses services, String name, ProcessHandle jvm) {
-        Map<String, ProcessHandle> serving = new LinkedHashMap<>();
-        serving.put(name, jvm);
-        ProcessHandle store = services.running().get("store");
-        if (store != null) {
-            serving.put("store", store);
-        }
-        return serving;
     }
 
     private static void phase(long started, String title) {

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A query side started on a store that already holds a history, with only the product catalog tracking (the other
@@ -26,7 +24,7 @@ final class CatchUp {
             List.of("ownership-history", "contract-versions", "compliance", "drift-timeline");
     private static final String VIEW = "product-catalog";
     /** What each untimed catch-up of a warm run reads: all of the base history, as much of a larger one. */
-    static final int WARM_UP_EVENTS = 20_000;
+    private static final int WARM_UP_EVENTS = 20_000;
 
     private final ServiceProcesses services;
     private final Client client;
@@ -97,7 +95,7 @@ final class CatchUp {
                             }
                             untimedPass(port, warmUpProducts);
                         },
-                        withStore(process),
+                        services.withStore("catch-up", process.toHandle()),
                         warmUpLimit);
                 replay(port);
                 started = System.nanoTime();
@@ -157,17 +155,6 @@ final class CatchUp {
             Thread.sleep(20);
         }
         throw new IllegalStateException("The catalog never read the first " + warmUpProducts + " products");
-    }
-
-    /** The catch-up process and the store it reads: whose compilers must have gone quiet. */
-    private Map<String, ProcessHandle> withStore(Process process) {
-        Map<String, ProcessHandle> jvms = new LinkedHashMap<>();
-        jvms.put("catch-up", process.toHandle());
-        ProcessHandle store = services.running().get("store");
-        if (store != null) {
-            jvms.put("store", store);
-        }
-        return jvms;
     }
 
     private long position(int port) {

@@ -122,6 +122,17 @@ final class ServiceProcesses implements AutoCloseable {
         return handles;
     }
 
+    /** The JVM doing a phase's work and the store it asks (when the bench started one): whose steady state counts. */
+    Map<String, ProcessHandle> withStore(String name, ProcessHandle jvm) {
+        Map<String, ProcessHandle> serving = new LinkedHashMap<>();
+        serving.put(name, jvm);
+        Process store = running.get("store");
+        if (store != null) {
+            serving.put("store", store.toHandle());
+        }
+        return serving;
+    }
+
     /**
      * A directory for a process's data, deleted once every process has stopped: a full run leaves its store at 2 to
      * 3 GB, and runs left behind filled this machine's disk.
