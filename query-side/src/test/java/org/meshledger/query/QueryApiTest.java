@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,7 +58,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         properties = {
             "spring.config.name=" + QuerySideApplication.CONFIG_NAME,
             // long enough that a kept read left unrefreshed after a change would fail these tests
-            "meshledger.views.cache.max-age=10m"
+            "meshledger.views.cache.max-age=10m",
+            // not this machine's core count: the test must tell the setting from the default
+            "meshledger.http.event-loops=3"
         })
 class QueryApiTest {
 
@@ -629,6 +634,24 @@ class QueryApiTest {
                 .expectStatus()
                 .isNotFound();
         assertThat(TestStore.storedEvents()).isPositive();
+    }
+
+    @Test
+    void givenManyConnections_thenTheServerSpreadsThemOverItsConfiguredEventLoopsOnly() throws IOException {
+        for (int connection = 0; connection < 8; connection++) {
+            try (Socket socket = new Socket("127.0.0.1", port)) {
+                socket.getOutputStream()
+                        .write("GET /actuator/health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                                .getBytes(StandardCharsets.US_ASCII));
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+                assertThat(answer).startsWith("HTTP/1.1 200");
+            }
+        }
+
+        assertThat(Thread.getAllStackTraces().keySet().stream()
+                        .map(Thread::getName)
+                        .filter(name -> name.startsWith("meshledger-http")))
+                .hasSize(3);
     }
 
     @Test
