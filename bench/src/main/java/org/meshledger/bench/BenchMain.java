@@ -58,7 +58,7 @@ public final class BenchMain {
 
     private static final Duration RAW_CATCH_UP_WARM_UP_QUICK = Duration.ofSeconds(3);
     /** The longest the ledger's catalog is rebuilt untimed before its timed catch-up (it stops once the JIT is quiet). */
-    private static final Duration CATCH_UP_WARM_UP = Duration.ofSeconds(20);
+    private static final Duration CATCH_UP_WARM_UP = Duration.ofSeconds(25);
 
     private static final Duration CATCH_UP_WARM_UP_QUICK = Duration.ofSeconds(5);
     /** Large histories are timed from a fiftieth to this share of their products (the store holds all of them). */
