@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * steady state ({@link #warm}), as the append and read figures are: the view catches up on up to {@value
  * #WARM_UP_EVENTS} events of the window, untimed, and is rebuilt through the product's own replay (which drops its
  * documents and reads the log again from the first event) until the process's and the store's compilers have gone
- * quiet ({@link SteadyState}); then it is rebuilt {@value #WARM_TIMED_PASSES} more times, each catch-up timed, and
+ * quiet ({@link SteadyState}); then it is rebuilt as many times as it has timed passes, each catch-up timed, and
  * the median counts. A ratio compares sides timed alike: the raw baseline runs warmed in the long-running harness, and
  * the median of as many passes, so the ledger's side of it is timed warm too.
  */
@@ -27,23 +27,23 @@ final class CatchUp {
     private static final String VIEW = "product-catalog";
     /** What each untimed catch-up of a warm run reads: all of the base history, as much of a larger one. */
     private static final int WARM_UP_EVENTS = 20_000;
-    /**
-     * Timed catch-ups of a warm run, each after a replay, of which the median counts: a pass on 20,000 events takes
-     * 2 to 3 seconds, and single passes in one process differed by up to half.
-     */
-    static final int WARM_TIMED_PASSES = 3;
 
     private final ServiceProcesses services;
     private final Client client;
     private final String uri;
     private final Duration warmUpLimit;
+    private final int timedPasses;
 
-    /** @param warmUpLimit the longest a warm run's untimed catch-ups go on for (they stop once the JIT is quiet) */
-    CatchUp(ServiceProcesses services, Client client, String uri, Duration warmUpLimit) {
+    /**
+     * @param warmUpLimit the longest a warm run's untimed catch-ups go on for (they stop once the JIT is quiet)
+     * @param timedPasses how many times a warm run is rebuilt and timed, the median counting
+     */
+    CatchUp(ServiceProcesses services, Client client, String uri, Duration warmUpLimit, int timedPasses) {
         this.services = services;
         this.client = client;
         this.uri = uri;
         this.warmUpLimit = warmUpLimit;
+        this.timedPasses = timedPasses;
     }
 
     /**
@@ -52,16 +52,21 @@ final class CatchUp {
      */
     record Result(double eventsPerSecond, long lost, String warmUp, List<Double> passes) {
 
-        /** The rate as the report shows it: with every pass's, where there were several. */
         String reported() {
-            return passes.size() == 1
-                    ? "%.0f".formatted(eventsPerSecond)
-                    : "%.0f (median of %s)".formatted(eventsPerSecond, rates(passes));
+            return CatchUp.reported(eventsPerSecond, passes);
         }
     }
 
+    /** A rate as the report shows it: with every pass's, where there were several. */
+    static String reported(double median, List<Double> passes) {
+        return passes.size() == 1 ? "%.0f".formatted(median) : "%.0f (median of %s)".formatted(median, rates(passes));
+    }
+
+    /** One timed catch-up: its rate, and the products it never catalogued. */
+    private record Pass(double eventsPerSecond, long uncatalogued) {}
+
     /** Rates as the report lists them: whole events per second, in the order they were timed. */
-    static String rates(List<Double> passes) {
+    private static String rates(List<Double> passes) {
         return passes.stream().map(rate -> "%.0f".formatted(rate)).collect(Collectors.joining(", "));
     }
 
@@ -122,18 +127,17 @@ final class CatchUp {
                         services.withStore("catch-up", process.toHandle()),
                         warmUpLimit);
             }
-            List<double[]> passes = new ArrayList<>();
-            for (int pass = 0; pass < (warm ? WARM_TIMED_PASSES : 1); pass++) {
+            List<Pass> passes = new ArrayList<>();
+            for (int pass = 0; pass < (warm ? timedPasses : 1); pass++) {
                 if (warm) {
                     replay(port);
                     started = System.nanoTime();
                 }
                 passes.add(timedPass(port, engine, database, products, upTo, started, warm));
             }
-            List<Double> rates = passes.stream().map(pass -> pass[0]).toList();
+            List<Double> rates = passes.stream().map(Pass::eventsPerSecond).toList();
             double median = rates.stream().sorted().toList().get(rates.size() / 2);
-            long lost =
-                    (long) passes.stream().mapToDouble(pass -> pass[1]).max().orElseThrow();
+            long lost = passes.stream().mapToLong(Pass::uncatalogued).max().orElseThrow();
             return new Result(median, lost, warmUp, rates);
         } finally {
             services.stop(process);
@@ -142,9 +146,9 @@ final class CatchUp {
 
     /**
      * One catch-up timed from an early checkpoint (a tenth of the products, a fiftieth in a partial window) to the end
-     * of the window; returns {events/s, products never catalogued}.
+     * of the window.
      */
-    private double[] timedPass(
+    private Pass timedPass(
             int port, String engine, String database, int products, double upTo, long started, boolean warm)
             throws Exception {
         int window = (int) Math.round(products * upTo);
@@ -174,7 +178,7 @@ final class CatchUp {
         System.out.printf(
                 "  %s catch-up on %s%s, products %d to %d of %d: %.0f events/s%n",
                 engine, database, warm ? " (warm, rebuilt by a replay)" : "", first, last + 1, products, rate);
-        return new double[] {rate, products - catalogued};
+        return new Pass(rate, products - catalogued);
     }
 
     /** Rebuilds the catalog from the first event through the product's replay, which first drops its documents. */

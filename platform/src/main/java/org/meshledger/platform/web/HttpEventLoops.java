@@ -16,7 +16,7 @@ import reactor.netty.resources.LoopResources;
 @Configuration(proxyBeanMethods = false)
 class HttpEventLoops {
 
-    static final String THREAD_PREFIX = "meshledger-http";
+    private static final String THREAD_PREFIX = "meshledger-http";
 
     /** Replaces Spring Boot's factory, which shares Reactor Netty's global loops; this one starts and stops its own. */
     @Bean
