@@ -223,7 +223,7 @@ public final class BenchMain {
                 for (int pass = 0; pass < (quick ? 1 : TIMED_PASSES); pass++) {
                     rawPasses.add(baselines.rawCatchUp("bench_base", "bench_base_raw_views_" + pass));
                 }
-                double rawCatchUp = rawPasses.stream().sorted().toList().get(rawPasses.size() / 2);
+                double rawCatchUp = Percentiles.median(rawPasses);
                 context.put("raw read + bulk upsert, events/s", CatchUp.reported(rawCatchUp, rawPasses));
                 context.put("ledger catch-up warm-up", base.warmUp());
                 context.put("ledger catch-up at %,d events, events/s".formatted(sizes.baseEvents()), base.reported());

@@ -136,9 +136,8 @@ final class CatchUp {
                 passes.add(timedPass(port, engine, database, products, upTo, started, warm));
             }
             List<Double> rates = passes.stream().map(Pass::eventsPerSecond).toList();
-            double median = rates.stream().sorted().toList().get(rates.size() / 2);
             long lost = passes.stream().mapToLong(Pass::uncatalogued).max().orElseThrow();
-            return new Result(median, lost, warmUp, rates);
+            return new Result(Percentiles.median(rates), lost, warmUp, rates);
         } finally {
             services.stop(process);
         }
@@ -160,7 +159,7 @@ final class CatchUp {
         boolean early = checkpoint < window - step / 2;
         long from = early ? awaitReadable(port, checkpoint) : started;
         int first = early ? checkpoint + 1 : 0;
-        int last = (int) Math.min(products - 1, Math.round(products * upTo) - 1);
+        int last = Math.min(products - 1, window - 1);
         long until = awaitReadable(port, last);
         long catalogued = catalogued(port);
         if (last == products - 1) {

@@ -11,6 +11,11 @@ final class Percentiles {
         return ofSorted(nanos.stream().sorted().toList(), percentile);
     }
 
+    /** The middle of an odd number of rates, the upper middle of an even number: what a run of timed passes counts. */
+    static double median(List<Double> rates) {
+        return rates.stream().sorted().toList().get(rates.size() / 2);
+    }
+
     /**
      * The shape of a latency distribution, from its median to its slowest sample: whether a p99 is the queue every
      * request waits in or a few stalls (a collector's pause) that a small share of requests meet.
