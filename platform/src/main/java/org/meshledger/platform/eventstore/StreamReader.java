@@ -47,11 +47,12 @@ final class StreamReader {
             byIndex.put(EventDocuments.globalIndex(document), document);
             bySequence.put(EventDocuments.sequence(document), document);
         }
-        Commits.completeWith(byIndex, ids -> EventDocuments.atIndexes(events, ids));
+        // a batch of a stream stored in large commits would otherwise fetch the rest of each commit, batch after batch
+        Commits.completeWithLastMembers(byIndex, ids -> EventDocuments.atIndexes(events, ids));
         List<DomainEventData<?>> visible = new ArrayList<>();
         for (long sequence = firstSequence; sequence < firstSequence + size; sequence++) {
             Document document = bySequence.get(sequence);
-            if (document == null || Commits.of(document, byIndex) != Commits.Visibility.VISIBLE) {
+            if (document == null || Commits.byLastMember(document, byIndex) != Commits.Visibility.VISIBLE) {
                 break;
             }
             visible.add(EventDocuments.toEventData(document));

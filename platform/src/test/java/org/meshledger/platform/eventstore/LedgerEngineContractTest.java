@@ -169,6 +169,36 @@ class LedgerEngineContractTest extends EventStorageEngineContract {
         }
     }
 
+    /**
+     * A product's history stored in a few large commits (a bulk import, a command emitting many events) is read in
+     * batches; each batch must not fetch the rest of every commit it touches again. Before, the first command on such a
+     * product with 10,000 events waited 15 to 20 seconds for its history.
+     */
+    @Test
+    void givenAStreamStoredInLargeCommits_whenReadWhole_thenEachBatchLooksUpOneMoreEventPerCommitAtMost() {
+        for (int commit = 0; commit < 4; commit++) {
+            int from = commit * 500;
+            engine.appendEvents(IntStream.range(from, from + 500)
+                    .mapToObj(sequence -> event("long", sequence))
+                    .toList());
+        }
+        AtomicInteger indexesAsked = new AtomicInteger();
+        try (MongoClient listening = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(TestStore.uri()))
+                .addCommandListener(countingIndexesAsked(indexesAsked))
+                .build())) {
+            LedgerEventStorageEngine reader = pausingEngine(listening.getDatabase(database.getName()), index -> {});
+
+            assertThat(texts(reader.readEvents("long").asStream().toList()))
+                    .containsExactlyElementsOf(IntStream.range(0, 2_000)
+                            .mapToObj(sequence -> "long@" + sequence)
+                            .toList());
+            assertThat(indexesAsked.get())
+                    .as("events looked up by index besides those read by stream key, over some 25 batches")
+                    .isLessThanOrEqualTo(50);
+        }
+    }
+
     @Test
     void givenARunOfGivenUpIndexesLongerThanABatch_whenTracked_thenTheTrackerReadsPastIt() {
         var events = database.getCollection(LedgerEventStorageEngine.EVENTS);
@@ -196,24 +226,9 @@ class LedgerEngineContractTest extends EventStorageEngineContract {
         TrackingToken afterBefore =
                 engine.readEvents(null, false).toList().get(0).trackingToken();
         AtomicInteger indexesAsked = new AtomicInteger();
-        CommandListener countIndexesAsked = new CommandListener() {
-            @Override
-            public void commandStarted(CommandStartedEvent started) {
-                var command = started.getCommand();
-                if (command.containsKey("find")
-                        && LedgerEventStorageEngine.EVENTS.equals(
-                                command.getString("find").getValue())) {
-                    var id = command.getDocument("filter").get("_id");
-                    indexesAsked.addAndGet(
-                            id.isDocument() && id.asDocument().containsKey("$in")
-                                    ? id.asDocument().getArray("$in").size()
-                                    : 1);
-                }
-            }
-        };
         try (MongoClient listening = MongoClients.create(MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(TestStore.uri()))
-                .addCommandListener(countIndexesAsked)
+                .addCommandListener(countingIndexesAsked(indexesAsked))
                 .build())) {
             LedgerEventStorageEngine tracker = pausingEngine(listening.getDatabase(database.getName()), index -> {});
 
@@ -242,6 +257,27 @@ class LedgerEngineContractTest extends EventStorageEngineContract {
 
         assertThat(engine.readEvents(head, false).map(event -> ((Noted) event.getPayload()).text()))
                 .containsExactly("new@0");
+    }
+
+    /** Counts the global indexes the engine's reads of the event log ask for ({@code _id}, one or {@code $in}). */
+    private static CommandListener countingIndexesAsked(AtomicInteger indexesAsked) {
+        return new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent started) {
+                var command = started.getCommand();
+                if (command.containsKey("find")
+                        && LedgerEventStorageEngine.EVENTS.equals(
+                                command.getString("find").getValue())) {
+                    var id = command.getDocument("filter").get("_id");
+                    if (id != null) {
+                        indexesAsked.addAndGet(
+                                id.isDocument() && id.asDocument().containsKey("$in")
+                                        ? id.asDocument().getArray("$in").size()
+                                        : 1);
+                    }
+                }
+            }
+        };
     }
 
     /** A commit of {@code size} events of one aggregate, stored at indexes from 0 on, as a writer numbers it. */
