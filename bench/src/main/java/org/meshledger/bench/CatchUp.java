@@ -57,6 +57,9 @@ final class CatchUp {
         }
     }
 
+    /** A warm run whose process first timed its catch-up from zero as a cold run would have. */
+    record ColdThenWarm(Result cold, Result warm) {}
+
     /** A rate as the report shows it: with every pass's, where there were several. */
     static String reported(double median, List<Double> passes) {
         return passes.size() == 1 ? "%.0f".formatted(median) : "%.0f (median of %s)".formatted(median, rates(passes));
@@ -77,15 +80,26 @@ final class CatchUp {
      * within the run's time budget; the store still holds every event, which is what its reads pay for.
      */
     Result cold(String database, String engine, int products, double upTo) throws Exception {
-        return run(database, engine, products, upTo, false);
+        return run(database, engine, products, upTo, 0).cold();
     }
 
     /** The ledger's catalog timed catching up from zero in a process whose JIT has gone quiet on that work. */
     Result warm(String database, int products, double upTo) throws Exception {
-        return run(database, "ledger", products, upTo, true);
+        return run(database, "ledger", products, 0, upTo).warm();
     }
 
-    private Result run(String database, String engine, int products, double upTo, boolean warm) throws Exception {
+    /**
+     * As {@link #cold} up to {@code coldUpTo} of the products, then as {@link #warm} in the same process: one process
+     * start fewer where both runs read the same store.
+     */
+    ColdThenWarm coldThenWarm(String database, int products, double coldUpTo, double upTo) throws Exception {
+        return run(database, "ledger", products, coldUpTo, upTo);
+    }
+
+    /** A catch-up timed cold up to {@code coldUpTo} of the products and then warm up to {@code warmUpTo}, 0 for none. */
+    private ColdThenWarm run(String database, String engine, int products, double coldUpTo, double warmUpTo)
+            throws Exception {
+        boolean warm = warmUpTo > 0;
         int port = ServiceProcesses.freePort();
         boolean extension = "extension".equals(engine);
         List<String> args = new ArrayList<>(List.of(
@@ -111,33 +125,36 @@ final class CatchUp {
                 args);
         try {
             services.awaitHealthy(port, Duration.ofMinutes(2));
-            int window = (int) Math.round(products * upTo);
-            String warmUp = "";
-            if (warm) {
-                int warmUpProducts = Math.min(window, WARM_UP_EVENTS / HistoryLoader.EVENTS_PER_PRODUCT);
-                warmUp = SteadyState.warmUp(
-                        "events",
-                        warmUpProducts * HistoryLoader.EVENTS_PER_PRODUCT,
-                        round -> {
-                            if (round > 0) {
-                                replay(port);
-                            }
-                            untimedPass(port, warmUpProducts);
-                        },
-                        services.withStore("catch-up", process.toHandle()),
-                        warmUpLimit);
+            Result cold = null;
+            if (coldUpTo > 0) {
+                Pass pass = timedPass(port, engine, database, products, coldUpTo, started, false);
+                cold = new Result(pass.eventsPerSecond(), pass.uncatalogued(), "", List.of(pass.eventsPerSecond()));
             }
+            if (!warm) {
+                return new ColdThenWarm(cold, null);
+            }
+            // the untimed catch-ups go on from wherever a cold pass left the catalog
+            int warmUpProducts =
+                    Math.min((int) Math.round(products * warmUpTo), WARM_UP_EVENTS / HistoryLoader.EVENTS_PER_PRODUCT);
+            String warmUp = SteadyState.warmUp(
+                    "events",
+                    warmUpProducts * HistoryLoader.EVENTS_PER_PRODUCT,
+                    round -> {
+                        if (round > 0) {
+                            replay(port);
+                        }
+                        untimedPass(port, warmUpProducts);
+                    },
+                    services.withStore("catch-up", process.toHandle()),
+                    warmUpLimit);
             List<Pass> passes = new ArrayList<>();
-            for (int pass = 0; pass < (warm ? timedPasses : 1); pass++) {
-                if (warm) {
-                    replay(port);
-                    started = System.nanoTime();
-                }
-                passes.add(timedPass(port, engine, database, products, upTo, started, warm));
+            for (int pass = 0; pass < timedPasses; pass++) {
+                replay(port);
+                passes.add(timedPass(port, engine, database, products, warmUpTo, System.nanoTime(), true));
             }
             List<Double> rates = passes.stream().map(Pass::eventsPerSecond).toList();
             long lost = passes.stream().mapToLong(Pass::uncatalogued).max().orElseThrow();
-            return new Result(Percentiles.median(rates), lost, warmUp, rates);
+            return new ColdThenWarm(cold, new Result(Percentiles.median(rates), lost, warmUp, rates));
         } finally {
             services.stop(process);
         }
