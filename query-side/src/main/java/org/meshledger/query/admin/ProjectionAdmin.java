@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.meshledger.platform.eventstore.EventLogHead;
+import org.meshledger.query.support.ViewCaches;
 import org.springframework.stereotype.Component;
 
 /** Each view's processor as an operator sees it, and the replay that rebuilds a view from the event store. */
@@ -20,11 +21,14 @@ public class ProjectionAdmin {
     private final EventProcessingConfiguration processing;
     private final ReplayProgress progress;
     private final EventLogHead head;
+    private final ViewCaches caches;
 
-    ProjectionAdmin(EventProcessingConfiguration processing, ReplayProgress progress, EventLogHead head) {
+    ProjectionAdmin(
+            EventProcessingConfiguration processing, ReplayProgress progress, EventLogHead head, ViewCaches caches) {
         this.processing = processing;
         this.progress = progress;
         this.head = head;
+        this.caches = caches;
     }
 
     public List<ProjectionStatus> all() {
@@ -62,6 +66,8 @@ public class ProjectionAdmin {
             progress.started(view, head.nextIndex());
             processor.shutDown();
             processor.resetTokens();
+            // after the reset has dropped the view's documents, so a read between the two cannot keep one again
+            caches.forget(view);
             processor.start();
             return status(view).orElseThrow();
         });

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
@@ -25,6 +26,8 @@ public final class ViewCache<V> {
     private final ToLongFunction<V> versionOf;
     private final long maxAgeNanos;
     private final LongSupplier nanoClock;
+    /** Moves on each {@link #forgetAll}: a document loaded before it must not be kept after it. */
+    private final AtomicLong generation = new AtomicLong();
 
     public ViewCache(
             ProductEventsSeen seen,
@@ -39,7 +42,7 @@ public final class ViewCache<V> {
         this.versionOf = versionOf;
         this.maxAgeNanos = maxAge.toNanos();
         this.nanoClock = nanoClock;
-        seen.whenLost(documents::invalidateAll);
+        seen.whenLost(this::forgetAll);
     }
 
     public ViewCache(ProductEventsSeen seen, ToLongFunction<V> versionOf, long entries, Duration maxAge) {
@@ -62,14 +65,28 @@ public final class ViewCache<V> {
     public Optional<V> read(String productId, Supplier<Optional<V>> load) {
         // judged before the read: a document read while the views were settling may miss an event they add later
         boolean ages = !seen.settled();
-        return load.get().map(found -> remember(productId, found, ages));
+        long loadedIn = generation.get();
+        return load.get().map(found -> remember(productId, found, ages, loadedIn));
     }
 
-    /** Keeps a document just read from the store, unless a later version is already kept. */
-    private V remember(String productId, V document, boolean ages) {
-        if (keeping && seen.following()) {
+    /**
+     * Drops every kept document, as when the view is rebuilt: what was read before may be what the rebuild replaces,
+     * and would otherwise answer until its product changes.
+     */
+    public void forgetAll() {
+        generation.incrementAndGet();
+        documents.invalidateAll();
+    }
+
+    /** Keeps a document just read from the store, unless a later version is already kept or the cache was reset. */
+    private V remember(String productId, V document, boolean ages, long loadedIn) {
+        if (keeping && seen.following() && generation.get() == loadedIn) {
             Cached<V> read = new Cached<>(document, versionOf.applyAsLong(document), nanoClock.getAsLong(), ages);
             documents.asMap().merge(productId, read, (kept, fresh) -> fresh.version() >= kept.version() ? fresh : kept);
+            if (generation.get() != loadedIn) {
+                // dropped while this one was being kept
+                documents.asMap().remove(productId, read);
+            }
         }
         return document;
     }

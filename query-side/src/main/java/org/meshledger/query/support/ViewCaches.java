@@ -1,8 +1,11 @@
 package org.meshledger.query.support;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.ToLongFunction;
 
 /**
@@ -14,7 +17,7 @@ public final class ViewCaches {
     private final ProductEventsSeen seen;
     private final long entries;
     private final Duration maxAge;
-    private final Set<String> keptViews = ConcurrentHashMap.newKeySet();
+    private final Map<String, List<ViewCache<?>>> byView = new ConcurrentHashMap<>();
 
     public ViewCaches(ProductEventsSeen seen, long entries, Duration maxAge) {
         this.seen = seen;
@@ -24,12 +27,18 @@ public final class ViewCaches {
 
     /** A cache of documents of {@code view}, named as its processor is. */
     public <V> ViewCache<V> of(String view, ToLongFunction<V> versionOf) {
-        keptViews.add(view);
-        return new ViewCache<>(seen, versionOf, entries, maxAge);
+        ViewCache<V> cache = new ViewCache<>(seen, versionOf, entries, maxAge);
+        byView.computeIfAbsent(view, name -> new CopyOnWriteArrayList<>()).add(cache);
+        return cache;
     }
 
     /** The processors of the views whose documents are kept. */
     public Set<String> keptViews() {
-        return Set.copyOf(keptViews);
+        return Set.copyOf(byView.keySet());
+    }
+
+    /** Drops the documents kept of {@code view}, once it has been reset to be rebuilt. */
+    public void forget(String view) {
+        byView.getOrDefault(view, List.of()).forEach(ViewCache::forgetAll);
     }
 }

@@ -3,6 +3,8 @@ package org.meshledger.query.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -153,6 +155,48 @@ class ReplayTest {
         // nothing is written after the replay began: it ends with the last event stored before it
         awaitReplayed("product-catalog");
         assertThat(status("product-catalog").get("lag").asLong()).isZero();
+    }
+
+    /**
+     * A replay is how an operator repairs a view in place. A summary read (and kept) while its stored document was
+     * damaged must not go on answering after the replay has rebuilt it: nothing about the product changed since.
+     */
+    @Test
+    void givenAKeptReadOfADamagedSummary_whenTheCatalogIsReplayed_thenReadsAnswerTheRebuiltSummary() {
+        String product = "claims.repaired-" + UUID.randomUUID().toString().substring(0, 8);
+        eventStore.publish(history(product).events());
+        awaitAllCaughtUp();
+        TestStore.client()
+                .getDatabase(VIEWS_DATABASE)
+                .getCollection("product_summaries")
+                .updateOne(Filters.eq("_id", product), Updates.set("ownerTeam", "damaged"));
+        for (int read = 0; read < 2; read++) {
+            assertThat(summary(product).get("ownerTeam").asText())
+                    .as("read from the store, then kept")
+                    .isEqualTo("damaged");
+        }
+
+        web.post()
+                .uri("/api/admin/projections/product-catalog/replay")
+                .header("Authorization", "Bearer dev-steward")
+                .exchange()
+                .expectStatus()
+                .isAccepted();
+        awaitReplayed("product-catalog");
+
+        assertThat(summary(product).get("ownerTeam").asText()).isEqualTo("claims-platform");
+    }
+
+    private JsonNode summary(String product) {
+        return web.get()
+                .uri("/api/products/" + product)
+                .header("Authorization", "Bearer dev-viewer")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     @Test

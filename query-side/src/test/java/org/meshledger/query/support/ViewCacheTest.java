@@ -56,6 +56,21 @@ class ViewCacheTest {
         assertThat(cache.current("p", null)).contains(new Summary("team-b", 4));
     }
 
+    /** A view being rebuilt: a read that loaded its document before the reset must not keep it after. */
+    @Test
+    void givenTheCacheForgottenWhileAReadLoads_whenThatReadFinishes_thenItsDocumentIsNotKept() {
+        cache.read("p", () -> {
+            cache.forgetAll();
+            return Optional.of(new Summary("damaged", 3));
+        });
+        assertThat(cache.current("p", null)).isEmpty();
+
+        cache.read("p", () -> Optional.of(new Summary("team-a", 3)));
+        assertThat(cache.current("p", null)).contains(new Summary("team-a", 3));
+        cache.forgetAll();
+        assertThat(cache.current("p", null)).isEmpty();
+    }
+
     @Test
     void givenAMinVersionAboveTheKeptOne_whenAsked_thenTheStoreMustBeRead() {
         cache.read("p", () -> Optional.of(new Summary("team-a", 3)));
