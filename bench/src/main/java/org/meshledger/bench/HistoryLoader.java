@@ -104,9 +104,11 @@ final class HistoryLoader {
                 .snapshotSerializer(EventStoreConfiguration.snapshotSerializer())
                 .build();
         List<DomainEventMessage<?>> commit = new ArrayList<>(BATCH);
+        // a millisecond apart and all in the past: a transfer must be effective after the period it ends began
+        Instant first = Instant.now().minusMillis(events);
         for (int sequence = 0; sequence < events; sequence++) {
             String from = "team-" + ((sequence + 1) % 2);
-            commit.add(event(productId, sequence, from, "team-" + (sequence % 2), Instant.now()));
+            commit.add(event(productId, sequence, from, "team-" + (sequence % 2), first.plusMillis(sequence)));
             if (commit.size() == BATCH || sequence == events - 1) {
                 engine.appendEvents(commit);
                 commit.clear();
@@ -115,10 +117,11 @@ final class HistoryLoader {
     }
 
     private static DomainEventMessage<?> event(String productId, int sequence, String from, String to, Instant at) {
+        // effective when recorded, as the command side makes them when a command names no effectiveAt
         Object payload = sequence == 0
                 ? new DataProductRegistered(
-                        productId, "bench", "Bench " + productId, Classification.DERIVED, to, null, null)
-                : new OwnershipTransferred(productId, from, to, "reorganisation", null, null);
+                        productId, "bench", "Bench " + productId, Classification.DERIVED, to, null, at)
+                : new OwnershipTransferred(productId, from, to, "reorganisation", null, at);
         MetaData metaData = MetaData.from(Map.of("actor", "bench@example.org", "correlationId", productId));
         return new GenericDomainEventMessage<>(
                 "DataProduct",
