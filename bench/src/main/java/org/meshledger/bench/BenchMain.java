@@ -72,9 +72,9 @@ public final class BenchMain {
     /**
      * The extension's engine is timed (and so is the ledger's against it) from a fiftieth to three twenty-fifths of the
      * products: 10,000 events at its 109 to 116 events/s is about 90 s of the run, and the run must stay under 15
-     * minutes (a fifth took 3.5 minutes). A tenth (run 53) saved 15 s, but left the ledger's fresh process less time
-     * past its JIT's first compilations: 2,258 events/s against 3,660 and 3,816 in runs 51 and 52, and the ratio
-     * fell to 20.7.
+     * minutes (a fifth took 3.5 minutes). A tenth (run 53) saved 15 s, and the ratio came out at 20.7: the ledger's
+     * fresh process at 2,258 events/s, against 3,660 and 3,816 in runs 51 and 52 (2,310 to 4,022 in runs 47 to 51),
+     * timed over less of its run past its JIT's first compilations. Too thin a margin for 15 s.
      */
     private static final double PEER_PARTIAL = 0.12;
 
