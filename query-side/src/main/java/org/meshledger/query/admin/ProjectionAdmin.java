@@ -66,7 +66,7 @@ public class ProjectionAdmin {
             progress.started(view, head.nextIndex());
             processor.shutDown();
             processor.resetTokens();
-            // after the reset has dropped the view's documents, so a read between the two cannot keep one again
+            // only now that the reset has dropped the view's documents: a read that loaded one before is not kept
             caches.forget(view);
             processor.start();
             return status(view).orElseThrow();
