@@ -25,14 +25,17 @@ public final class BenchMain {
             int grownEvents,
             int longHistory,
             int reads,
-            int lagWrites) {}
+            int lagWrites,
+            int flatnessSamples,
+            int catchUpWarmUpRound) {}
 
-    private static final Sizes FULL = new Sizes(5_000, 20_000, 100_000, 200_000, 10_000, 20_000, 300);
+    private static final Sizes FULL = new Sizes(5_000, 20_000, 100_000, 200_000, 10_000, 20_000, 300, 300, 20_000);
     /**
-     * Smaller appends, extension and growth, and shorter warm-ups: a smoke run of the harness in under 5 minutes. The
-     * long history is appended in bulk, so a quick run times the same 10,000 events as a full one.
+     * Smaller appends, extension and growth, fewer reads, lag writes and flatness samples, and shorter warm-ups (their
+     * catch-up rounds of 5,000 events): a smoke run of the harness in under 5 minutes. The long history is appended in
+     * bulk, so a quick run times the same 10,000 events as a full one.
      */
-    private static final Sizes QUICK = new Sizes(500, 20_000, 20_000, 100_000, 10_000, 2_000, 100);
+    private static final Sizes QUICK = new Sizes(500, 20_000, 20_000, 100_000, 10_000, 2_000, 50, 150, 5_000);
 
     private static final int CLIENTS = 16;
     /**
@@ -199,7 +202,8 @@ public final class BenchMain {
                 String longLived = "bench.flat-big";
                 loader.appendHistory("bench_commands", longLived, sizes.longHistory());
                 step(started, "%,d events stored; commands on them and on 10, in turn".formatted(sizes.longHistory()));
-                figures.put("load_flatness", commands.flatness(longLived, sizes.longHistory(), 300));
+                figures.put(
+                        "load_flatness", commands.flatness(longLived, sizes.longHistory(), sizes.flatnessSamples()));
                 services.stop(commandSide);
 
                 phase(started, "Catch-up: bulk-loaded histories, the same events in both engines' formats");
@@ -208,7 +212,8 @@ public final class BenchMain {
                         client,
                         uri,
                         quick ? CATCH_UP_WARM_UP_QUICK : CATCH_UP_WARM_UP,
-                        quick ? 1 : TIMED_PASSES);
+                        quick ? 1 : TIMED_PASSES,
+                        sizes.catchUpWarmUpRound());
                 boolean peerIsBase = sizes.extensionEvents() == sizes.baseEvents();
                 loader.load("bench_base", sizes.baseEvents(), peerIsBase);
                 step(started, "%,d events stored; the ledger's catalog catching up".formatted(sizes.baseEvents()));

@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
  * sees it: a product becomes readable at its last version.
  *
  * <p>A catch-up is timed either in the process's first seconds ({@link #cold}), its JIT compiling throughout, or in
- * steady state ({@link #warm}), as the append and read figures are: the view catches up on up to {@value
- * #WARM_UP_EVENTS} events of the window, untimed, and is rebuilt through the product's own replay (which drops its
+ * steady state ({@link #warm}), as the append and read figures are: the view catches up on up to a round's events
+ * of the window (20,000 in a full run: all of the base history, as much of a larger one), untimed, and is rebuilt through the product's own replay (which drops its
  * documents and reads the log again from the first event) until the process's and the store's compilers have gone
  * quiet ({@link SteadyState}); then it is rebuilt as many times as it has timed passes, each catch-up timed, and
  * the median counts. A ratio compares sides timed alike: the raw baseline runs warmed in the long-running harness, and
@@ -25,25 +25,32 @@ final class CatchUp {
     private static final List<String> OTHER_VIEWS =
             List.of("ownership-history", "contract-versions", "compliance", "drift-timeline");
     private static final String VIEW = "product-catalog";
-    /** What each untimed catch-up of a warm run reads: all of the base history, as much of a larger one. */
-    private static final int WARM_UP_EVENTS = 20_000;
 
     private final ServiceProcesses services;
     private final Client client;
     private final String uri;
     private final Duration warmUpLimit;
     private final int timedPasses;
+    private final int warmUpRoundEvents;
 
     /**
      * @param warmUpLimit the longest a warm run's untimed catch-ups go on for (they stop once the JIT is quiet)
      * @param timedPasses how many times a warm run is rebuilt and timed, the median counting
+     * @param warmUpRoundEvents what each untimed catch-up of a warm run reads at most (a round is never cut short)
      */
-    CatchUp(ServiceProcesses services, Client client, String uri, Duration warmUpLimit, int timedPasses) {
+    CatchUp(
+            ServiceProcesses services,
+            Client client,
+            String uri,
+            Duration warmUpLimit,
+            int timedPasses,
+            int warmUpRoundEvents) {
         this.services = services;
         this.client = client;
         this.uri = uri;
         this.warmUpLimit = warmUpLimit;
         this.timedPasses = timedPasses;
+        this.warmUpRoundEvents = warmUpRoundEvents;
     }
 
     /**
@@ -134,8 +141,8 @@ final class CatchUp {
                 return new ColdThenWarm(cold, null);
             }
             // the untimed catch-ups go on from wherever a cold pass left the catalog
-            int warmUpProducts =
-                    Math.min((int) Math.round(products * warmUpTo), WARM_UP_EVENTS / HistoryLoader.EVENTS_PER_PRODUCT);
+            int warmUpProducts = Math.min(
+                    (int) Math.round(products * warmUpTo), warmUpRoundEvents / HistoryLoader.EVENTS_PER_PRODUCT);
             String warmUp = SteadyState.warmUp(
                     "events",
                     warmUpProducts * HistoryLoader.EVENTS_PER_PRODUCT,
