@@ -26,12 +26,44 @@ final class Commits {
 
     /** Adds to {@code found} the other members of every multi-event commit in it, so each can be judged whole. */
     static void completeWith(Map<Long, Document> found, Function<Collection<Long>, List<Document>> lookup) {
+        complete(found, lookup, false);
+    }
+
+    /**
+     * Adds to {@code found} the last member of every multi-event commit in it that lacks it. A writer inserts a commit
+     * in index order, stopping at the first index it lost, and then turns what it stored into placeholders: so a
+     * commit's last event is stored only once every one of them is, and none is ever taken back after. That one
+     * document decides a commit whose other members are read later, as a stream's next batch reads them.
+     */
+    static void completeWithLastMembers(Map<Long, Document> found, Function<Collection<Long>, List<Document>> lookup) {
+        complete(found, lookup, true);
+    }
+
+    static Visibility of(Document document, Map<Long, Document> found) {
+        return judge(document, found, false);
+    }
+
+    /** As {@link #of}, judged by the commit's last member alone ({@link #completeWithLastMembers}). */
+    static Visibility byLastMember(Document document, Map<Long, Document> found) {
+        return judge(document, found, true);
+    }
+
+    /** The first global index of the members that decide the commit {@code document} belongs to. */
+    private static long firstDeciding(Document document, boolean lastOnly) {
+        long start = EventDocuments.commitStart(document);
+        return lastOnly ? start + EventDocuments.commitSize(document) - 1 : start;
+    }
+
+    private static long end(Document document) {
+        return EventDocuments.commitStart(document) + EventDocuments.commitSize(document);
+    }
+
+    private static void complete(
+            Map<Long, Document> found, Function<Collection<Long>, List<Document>> lookup, boolean lastOnly) {
         List<Long> missing = new ArrayList<>();
         for (Document document : found.values()) {
-            int size = EventDocuments.commitSize(document);
-            if (size > 1 && !EventDocuments.isPlaceholder(document)) {
-                long start = EventDocuments.commitStart(document);
-                for (long index = start; index < start + size; index++) {
+            if (EventDocuments.commitSize(document) > 1 && !EventDocuments.isPlaceholder(document)) {
+                for (long index = firstDeciding(document, lastOnly); index < end(document); index++) {
                     if (!found.containsKey(index)) {
                         missing.add(index);
                     }
@@ -45,55 +77,15 @@ final class Commits {
         }
     }
 
-    /**
-     * Adds to {@code found} the last member of every multi-event commit in it that lacks it. A writer inserts a commit
-     * in index order, stopping at the first index it lost, and then turns what it stored into placeholders: so a
-     * commit's last event is stored only once every one of them is, and none is ever taken back after. That one
-     * document decides a commit whose other members are read later, as a stream's next batch reads them.
-     */
-    static void completeWithLastMembers(Map<Long, Document> found, Function<Collection<Long>, List<Document>> lookup) {
-        List<Long> missing = new ArrayList<>();
-        for (Document document : found.values()) {
-            int size = EventDocuments.commitSize(document);
-            long last = EventDocuments.commitStart(document) + size - 1;
-            if (size > 1 && !EventDocuments.isPlaceholder(document) && !found.containsKey(last)) {
-                missing.add(last);
-            }
-        }
-        if (!missing.isEmpty()) {
-            for (Document document : lookup.apply(missing.stream().distinct().toList())) {
-                found.put(EventDocuments.globalIndex(document), document);
-            }
-        }
-    }
-
-    /** As {@link #of}, judged by the commit's last member alone ({@link #completeWithLastMembers}). */
-    static Visibility byLastMember(Document document, Map<Long, Document> found) {
+    private static Visibility judge(Document document, Map<Long, Document> found, boolean lastOnly) {
         if (EventDocuments.isPlaceholder(document)) {
             return Visibility.ABANDONED;
         }
-        int size = EventDocuments.commitSize(document);
-        if (size == 1) {
+        if (EventDocuments.commitSize(document) == 1) {
             return Visibility.VISIBLE;
         }
-        Document last = found.get(EventDocuments.commitStart(document) + size - 1);
-        if (last == null) {
-            return Visibility.PENDING;
-        }
-        return EventDocuments.isPlaceholder(last) ? Visibility.ABANDONED : Visibility.VISIBLE;
-    }
-
-    static Visibility of(Document document, Map<Long, Document> found) {
-        if (EventDocuments.isPlaceholder(document)) {
-            return Visibility.ABANDONED;
-        }
-        int size = EventDocuments.commitSize(document);
-        if (size == 1) {
-            return Visibility.VISIBLE;
-        }
-        long start = EventDocuments.commitStart(document);
         boolean complete = true;
-        for (long index = start; index < start + size; index++) {
+        for (long index = firstDeciding(document, lastOnly); index < end(document); index++) {
             Document member = found.get(index);
             if (member == null) {
                 complete = false;
