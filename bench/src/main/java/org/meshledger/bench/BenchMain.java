@@ -113,14 +113,8 @@ public final class BenchMain {
                 // started first, as it boots while the baseline warms up: a command side waiting for commands does
                 // nothing (no processor, no poll), so the baseline is timed as if it were not running
                 int commandPort = ServiceProcesses.freePort();
-                Process commandSide = services.startService(
-                        "command-side",
-                        "org.meshledger.command.CommandSideApplication",
-                        List.of(
-                                "--server.port=" + commandPort,
-                                "--spring.data.mongodb.uri=" + uri,
-                                "--meshledger.store.database=bench_commands",
-                                "--meshledger.store.views-database=bench_commands_views"));
+                Process commandSide = startOnAppendedStore(
+                        services, "command-side", "org.meshledger.command.CommandSideApplication", commandPort, uri);
                 Duration appendWarmUp = quick ? APPEND_WARM_UP_QUICK : APPEND_WARM_UP;
                 int roundProducts = quick ? WARM_UP_ROUND_PRODUCTS_QUICK : WARM_UP_ROUND_PRODUCTS;
                 int roundEvents = roundProducts * 4;
@@ -154,14 +148,8 @@ public final class BenchMain {
 
                 phase(started, "Query side in its own process: lag, reads, lost and duplicated");
                 int queryPort = ServiceProcesses.freePort();
-                Process querySide = services.startService(
-                        "query-side",
-                        "org.meshledger.query.QuerySideApplication",
-                        List.of(
-                                "--server.port=" + queryPort,
-                                "--spring.data.mongodb.uri=" + uri,
-                                "--meshledger.store.database=bench_commands",
-                                "--meshledger.store.views-database=bench_commands_views"));
+                Process querySide = startOnAppendedStore(
+                        services, "query-side", "org.meshledger.query.QuerySideApplication", queryPort, uri);
                 services.awaitHealthy(queryPort, Duration.ofMinutes(2));
                 QueryLoad queries = new QueryLoad(client, queryPort);
                 List<String> appendedIds = IntStream.range(0, sizes.appendProducts())
@@ -305,6 +293,19 @@ public final class BenchMain {
 
     private static void step(long started, String title) {
         phase(started, "  " + title);
+    }
+
+    /** A service on the databases the appended commands are stored in, as both sides of the product share them. */
+    private static Process startOnAppendedStore(
+            ServiceProcesses services, String name, String mainClass, int port, String uri) throws Exception {
+        return services.startService(
+                name,
+                mainClass,
+                List.of(
+                        "--server.port=" + port,
+                        "--spring.data.mongodb.uri=" + uri,
+                        "--meshledger.store.database=bench_commands",
+                        "--meshledger.store.views-database=bench_commands_views"));
     }
 
     private static String startEmbeddedStore(ServiceProcesses services) throws Exception {
