@@ -156,9 +156,8 @@ public final class BenchMain {
                         .mapToObj(product -> "bench.a-" + product)
                         .toList();
                 // lost and duplicated periods are counted (below) once every view has read the whole log: what is
-                // missing
-                // then was never projected (a view still catching up on the history written before it started is only
-                // late)
+                // missing then was never projected (a view still catching up on the history written before it started
+                // is only late)
                 queries.awaitViewsCaughtUp(Duration.ofMinutes(5));
                 step(started, "views caught up on the appended history; lag of %d writes".formatted(sizes.lagWrites()));
                 List<Long> lags = queries.lags(commands, "bench.lag-0", sizes.lagWrites());

@@ -14,11 +14,12 @@ import java.util.stream.Collectors;
  *
  * <p>A catch-up is timed either in the process's first seconds ({@link #cold}), its JIT compiling throughout, or in
  * steady state ({@link #warm}), as the append and read figures are: the view catches up on up to a round's events
- * of the window (20,000 in a full run: all of the base history, as much of a larger one), untimed, and is rebuilt through the product's own replay (which drops its
- * documents and reads the log again from the first event) until the process's and the store's compilers have gone
- * quiet ({@link SteadyState}); then it is rebuilt as many times as it has timed passes, each catch-up timed, and
- * the median counts. A ratio compares sides timed alike: the raw baseline runs warmed in the long-running harness, and
- * the median of as many passes, so the ledger's side of it is timed warm too.
+ * of the window (20,000 in a full run: all of the base history, as much of a larger one), untimed, and is rebuilt
+ * through the product's own replay (which drops its documents and reads the log again from the first event) until
+ * the process's and the store's compilers have gone quiet ({@link SteadyState}); then it is rebuilt as many times
+ * as it has timed passes, each catch-up timed, and the median counts. A ratio compares sides timed alike: the raw
+ * baseline runs warmed in the long-running harness, and the median of as many passes, so the ledger's side of it is
+ * timed warm too.
  */
 final class CatchUp {
 

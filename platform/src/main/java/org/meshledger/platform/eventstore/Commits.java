@@ -63,7 +63,8 @@ final class Commits {
         List<Long> missing = new ArrayList<>();
         for (Document document : found.values()) {
             if (EventDocuments.commitSize(document) > 1 && !EventDocuments.isPlaceholder(document)) {
-                for (long index = firstDeciding(document, lastOnly); index < end(document); index++) {
+                long end = end(document);
+                for (long index = firstDeciding(document, lastOnly); index < end; index++) {
                     if (!found.containsKey(index)) {
                         missing.add(index);
                     }
@@ -85,7 +86,8 @@ final class Commits {
             return Visibility.VISIBLE;
         }
         boolean complete = true;
-        for (long index = firstDeciding(document, lastOnly); index < end(document); index++) {
+        long end = end(document);
+        for (long index = firstDeciding(document, lastOnly); index < end; index++) {
             Document member = found.get(index);
             if (member == null) {
                 complete = false;
