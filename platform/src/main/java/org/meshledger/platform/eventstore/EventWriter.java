@@ -16,12 +16,21 @@ import org.bson.Document;
 /**
  * Stores one commit: allocates its global indexes, then inserts its events in index order. Two unique keys decide
  * every race without transactions: {@code _id} (the global index) and {@code streamKey} (aggregate and sequence).
- * Losing the index to a tracker's placeholder means this writer paused too long: it abandons what it stored and
- * tries again at fresh indexes. Losing the stream key means another command appended to the aggregate first.
+ * Losing the index to a tracker's placeholder means this writer paused too long, and losing it to another process's
+ * event means both counted to it at once: either way it abandons what it stored and tries again at fresh indexes.
+ * Losing the stream key means another command appended to the aggregate first.
  */
 final class EventWriter {
 
-    private static final int MAX_ATTEMPTS = 10;
+    /** A writer that keeps pausing past the gap timeout cannot store anything; it gives up after this many. */
+    private static final int MAX_GIVEN_UP = 10;
+
+    /**
+     * Every index lost to another writer's event is a commit that writer stored, so the ledger moves on while this
+     * one retries; the bound is only a backstop. Two processes appending flat out, four threads each, had commits of
+     * the one behind stored at up to their 35th attempt (README, Known limits).
+     */
+    private static final int MAX_ATTEMPTS = 1_000;
 
     private final MongoCollection<Document> events;
     private final GlobalSequence sequence;
@@ -38,6 +47,7 @@ final class EventWriter {
      *     sequence another commit holds
      */
     void append(List<Document> commit) {
+        int givenUp = 0;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             long first = sequence.allocate(commit.size());
             number(commit, first);
@@ -47,20 +57,23 @@ final class EventWriter {
                 return;
             }
             Document failed = commit.get(stored);
-            boolean indexLost = heldByAnother(failed);
+            Document indexHolder = holderOfIndex(failed);
+            boolean indexLost = indexHolder != null;
             abandon(commit, stored, indexLost);
-            if (indexLost) {
-                sequence.taken(EventDocuments.globalIndex(failed), events);
-            }
             if (!indexLost) {
                 if (clearAbandonedHolder(failed.getString(EventDocuments.STREAM_KEY))) {
                     continue;
                 }
                 throw new StreamKeyTakenException(stored);
             }
+            if (EventDocuments.isPlaceholder(indexHolder) && ++givenUp == MAX_GIVEN_UP) {
+                throw new EventStoreException("Could not store a commit: its indexes were given up " + givenUp
+                        + " times, each time it paused past the gap timeout between allocating and inserting");
+            }
+            sequence.taken(EventDocuments.globalIndex(failed), events);
         }
         throw new EventStoreException(
-                "Could not store a commit after " + MAX_ATTEMPTS + " attempts: its indexes kept being given up");
+                "Could not store a commit after " + MAX_ATTEMPTS + " attempts: other writers kept taking its indexes");
     }
 
     /** Gives the commit's documents their global indexes from {@code first} on, and marks them as one commit. */
@@ -98,11 +111,13 @@ final class EventWriter {
         }
     }
 
-    private boolean heldByAnother(Document failed) {
+    /** @return the document another commit stored at the failed document's index, or null if it is free */
+    private Document holderOfIndex(Document failed) {
         Document holder = events.find(Filters.eq(EventDocuments.ID, failed.get(EventDocuments.ID)))
                 .first();
-        return holder != null
+        boolean another = holder != null
                 && !failed.getString(EventDocuments.EVENT_ID).equals(holder.getString(EventDocuments.EVENT_ID));
+        return another ? holder : null;
     }
 
     /**

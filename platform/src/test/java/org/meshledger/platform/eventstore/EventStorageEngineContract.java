@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -185,5 +186,42 @@ abstract class EventStorageEngineContract {
                 .toList();
         assertThat(read).hasSize(250);
         assertThat(read.stream().collect(Collectors.toSet())).hasSize(250);
+    }
+
+    /**
+     * Two processes taking commands at full speed, four threads each, every command on a stream of its own: their
+     * writes land on the same stretch of the log at once, and not one of them may fail for it.
+     */
+    @Test
+    void givenTwoProcessesAppendingAtOnce_whenEveryCommandIsOnANewStream_thenEveryAppendSucceedsAndIsTrackedOnce()
+            throws Exception {
+        List<EventStorageEngine> processes = List.of(engine, engineOn(database));
+        int threads = 8;
+        int perThread = 150;
+        ExecutorService writers = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> appends = new ArrayList<>();
+        for (int thread = 0; thread < threads; thread++) {
+            EventStorageEngine process = processes.get(thread % processes.size());
+            String writer = "w" + thread + "-";
+            appends.add(writers.submit(() -> {
+                start.await();
+                for (int command = 0; command < perThread; command++) {
+                    process.appendEvents(event(writer + command, 0));
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        writers.shutdown();
+        for (Future<?> append : appends) {
+            append.get(120, TimeUnit.SECONDS);
+        }
+
+        List<String> read = engine.readEvents(null, false)
+                .map(event -> ((Noted) event.getPayload()).text())
+                .toList();
+        assertThat(read).hasSize(threads * perThread);
+        assertThat(Set.copyOf(read)).hasSize(threads * perThread);
     }
 }
