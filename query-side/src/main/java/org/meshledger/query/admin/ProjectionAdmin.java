@@ -2,9 +2,9 @@ package org.meshledger.query.admin;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.meshledger.platform.eventstore.EventLogHead;
@@ -81,16 +81,18 @@ public class ProjectionAdmin {
     }
 
     /**
-     * A segment replays while its token is a replay's that has not yet applied again every event stored when the replay
-     * began. Axon's own flag can stay set after that: on a quiet log it was still set a minute after the segment's
-     * token had left the replay.
+     * A segment replays while its token is a replay's whose current position has not yet reached the position the
+     * log had when the replay began. Axon's status hands out the replay's current token unwrapped, so the token
+     * itself cannot say; and Axon's own flag stays set after the replay on a quiet log (a minute later, measured),
+     * because a replay that ends exactly at its reset position is never marked done.
      */
     private static boolean stillReplaying(EventTrackerStatus segment) {
-        if (!(segment.getTrackingToken() instanceof ReplayToken replay)) {
+        OptionalLong resetAt = segment.getResetPosition();
+        if (resetAt.isEmpty()) {
             return false;
         }
-        TrackingToken reached = replay.getCurrentToken();
-        return reached == null || !reached.covers(replay.getTokenAtReset());
+        TrackingToken reached = segment.getTrackingToken();
+        return reached == null || reached.position().orElse(-1) < resetAt.getAsLong();
     }
 
     private static long positionOf(TrackingToken token) {

@@ -136,20 +136,36 @@ class ReplayTest {
                 .isEqualTo(ViewDigest.perView(TestStore.client().getDatabase(fresh)));
     }
 
+    /**
+     * The status is read every 10 ms, so a report of "done" made before the view holds its events again is seen:
+     * replays were once reported done from the first batch the processor committed, at position 0 with a lag of 719
+     * in one run, in about one replay in three.
+     */
     @Test
-    void givenAQuietLog_whenAViewIsReplayed_thenItIsReportedDoneOnceItHasReadEveryEvent() {
-        for (int index = 0; index < 5; index++) {
+    void givenAQuietLog_whenAViewIsReplayed_thenItIsReportedDoneOnlyOnceItHasReadEveryEvent() {
+        for (int index = 0; index < 40; index++) {
             eventStore.publish(
                     history("claims.quiet-" + UUID.randomUUID().toString().substring(0, 8))
                             .events());
         }
         awaitAllCaughtUp();
+        long catalogued = cataloguedInClaims();
 
-        startReplay("product-catalog");
+        for (int replay = 1; replay <= 6; replay++) {
+            startReplay("product-catalog");
+            // nothing is written after the replay began: it ends with the last event stored before it
+            JsonNode done = awaitReplayed("product-catalog");
+            assertThat(done.get("lag").asLong())
+                    .as("the lag when replay %d was first reported done", replay)
+                    .isZero();
+            assertThat(cataloguedInClaims())
+                    .as("products catalogued right after replay %d was reported done", replay)
+                    .isEqualTo(catalogued);
+        }
+    }
 
-        // nothing is written after the replay began: it ends with the last event stored before it
-        awaitReplayed("product-catalog");
-        assertThat(status("product-catalog").get("lag").asLong()).isZero();
+    private long cataloguedInClaims() {
+        return readAsViewer("/api/products?domain=claims&size=1").get("total").asLong();
     }
 
     /**
@@ -176,26 +192,10 @@ class ReplayTest {
 
         startReplay("product-catalog");
         awaitReplayed("product-catalog");
-        // the status has once said done while the rebuilt catalog did not yet hold the product (a 404 here, in CI)
-        long lastVersion = version;
-        await(() -> summaryVersion(product) == lastVersion);
 
-        assertThat(summary(product).get("ownerTeam").asText()).isEqualTo("claims-platform");
-    }
-
-    /** The version the catalog answers for the product, -1 while it has none. */
-    private long summaryVersion(String product) {
-        var answer = web.get()
-                .uri("/api/products/" + product)
-                .header("Authorization", "Bearer dev-viewer")
-                .exchange()
-                .returnResult(JsonNode.class);
-        return answer.getStatus().value() == 200
-                ? answer.getResponseBody()
-                        .blockFirst(Duration.ofSeconds(10))
-                        .get("version")
-                        .asLong()
-                : -1;
+        JsonNode rebuilt = summary(product);
+        assertThat(rebuilt.get("ownerTeam").asText()).isEqualTo("claims-platform");
+        assertThat(rebuilt.get("version").asLong()).isEqualTo(version);
     }
 
     private void startReplay(String view) {
@@ -208,8 +208,13 @@ class ReplayTest {
     }
 
     private JsonNode summary(String product) {
+        return readAsViewer("/api/products/" + product);
+    }
+
+    /** The answer to a viewer's GET of {@code path}, which must be 200. */
+    private JsonNode readAsViewer(String path) {
         return web.get()
-                .uri("/api/products/" + product)
+                .uri(path)
                 .header("Authorization", "Bearer dev-viewer")
                 .exchange()
                 .expectStatus()
@@ -240,15 +245,20 @@ class ReplayTest {
         }
     }
 
-    private void awaitReplayed(String view) {
+    /** @return the first status that reports the view's replay done, read every 10 ms */
+    private JsonNode awaitReplayed(String view) {
         List<Double> seen = new ArrayList<>();
-        await(() -> {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(deadline)) {
             JsonNode status = status(view);
             seen.add(status.get("progress").asDouble());
-            return !status.get("replaying").asBoolean()
-                    && status.get("progress").asDouble() == 1.0;
-        });
-        assertThat(seen).as("progress never goes back").isSorted();
+            if (!status.get("replaying").asBoolean() && status.get("progress").asDouble() == 1.0) {
+                assertThat(seen).as("progress never goes back").isSorted();
+                return status;
+            }
+            sleep(10);
+        }
+        throw new AssertionError("The replay of " + view + " was not reported done within 60 s");
     }
 
     private void awaitAllCaughtUp() {
