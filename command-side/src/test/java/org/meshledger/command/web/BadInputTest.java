@@ -69,6 +69,43 @@ class BadInputTest extends CommandSideWebTest {
     }
 
     @Test
+    void givenValuesThatDoNotParse_whenWriting_then400NamingTheFieldAndWhatItTakes() {
+        refused(
+                send(
+                        "POST",
+                        products + "/ownership-transfers",
+                        STEWARD,
+                        """
+                {"fromTeam":"claims-core","toTeam":"claims-platform","reason":"r","effectiveAt":"yesterday"}"""),
+                400,
+                "UNREADABLE_REQUEST",
+                "$.detail",
+                "/effectiveAt: 'yesterday' is not an ISO-8601 instant such as 2026-03-01T00:00:00Z");
+        refused(
+                send(
+                        "PUT",
+                        products + "/slos/freshness",
+                        STEWARD,
+                        """
+                {"threshold":3600,"target":0.99,"window":"30 days"}"""),
+                400,
+                "UNREADABLE_REQUEST",
+                "$.errors[0].message",
+                "'30 days' is not an ISO-8601 duration such as P30D");
+        refused(
+                send(
+                        "POST",
+                        "/api/products",
+                        STEWARD,
+                        """
+                {"productId":"claims.x","domain":"claims","name":"n","classification":"HUGE","ownerTeam":"t"}"""),
+                400,
+                "UNREADABLE_REQUEST",
+                "$.errors[0].message",
+                "'HUGE' is not one of AUTHORITATIVE, BOUNDED_CONTEXT_VIEW, DERIVED, RECONCILED");
+    }
+
+    @Test
     void givenUnknownFields_whenWriting_then400() {
         refused(
                 send(

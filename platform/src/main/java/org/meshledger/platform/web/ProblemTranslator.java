@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -162,21 +164,37 @@ public class ProblemTranslator {
             return unreadableParameter(
                     input.getMethodParameter().getParameterName(), mismatch.getValue(), mismatch.getRequiredType());
         }
-        Throwable jackson = input.getMostSpecificCause();
+        JsonProcessingException jackson = deepestJacksonCause(input);
         if (jackson instanceof UnrecognizedPropertyException unknown) {
             return badShape("Unknown field '%s'".formatted(unknown.getPropertyName()), pointer(unknown));
         }
         if (jackson instanceof InvalidFormatException wrongValue) {
-            return badShape("Value '%s' is not valid here".formatted(wrongValue.getValue()), pointer(wrongValue));
+            return badShape(
+                    "'%s' is not %s".formatted(wrongValue.getValue(), expected(wrongValue.getTargetType())),
+                    pointer(wrongValue));
         }
         if (jackson instanceof MismatchedInputException mismatched) {
             return badShape("Value has the wrong type or shape", pointer(mismatched));
         }
-        if (jackson instanceof JsonProcessingException) {
+        if (jackson != null) {
             return badShape("The body is not well-formed JSON", "/");
         }
         String reason = input.getReason() == null ? "The request cannot be read" : input.getReason();
         return Problems.of(HttpStatus.BAD_REQUEST, "UNREADABLE_REQUEST", "The request cannot be read", reason);
+    }
+
+    /**
+     * The Jackson failure that names the field. Not the most specific cause: a date-time or duration that does not
+     * parse is Jackson's failure wrapping the JDK's parse error, which knows nothing of the body.
+     */
+    private static JsonProcessingException deepestJacksonCause(Throwable failure) {
+        JsonProcessingException deepest = null;
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException jackson) {
+                deepest = jackson;
+            }
+        }
+        return deepest;
     }
 
     private static ProblemDetail unreadableParameter(String name, Object value, Class<?> requiredType) {
@@ -197,8 +215,14 @@ public class ProblemTranslator {
         if (type == Long.class || type == long.class || type == Integer.class || type == int.class) {
             return "a whole number";
         }
+        if (type == Double.class || type == double.class || type == BigDecimal.class) {
+            return "a number";
+        }
         if (type == Instant.class) {
             return "an ISO-8601 instant such as 2026-03-01T00:00:00Z";
+        }
+        if (type == Duration.class) {
+            return "an ISO-8601 duration such as P30D";
         }
         return "a valid " + type.getSimpleName();
     }
