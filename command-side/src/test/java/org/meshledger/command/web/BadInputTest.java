@@ -103,6 +103,17 @@ class BadInputTest extends CommandSideWebTest {
                 "UNREADABLE_REQUEST",
                 "$.errors[0].message",
                 "'HUGE' is not one of AUTHORITATIVE, BOUNDED_CONTEXT_VIEW, DERIVED, RECONCILED");
+        refused(
+                send(
+                        "POST",
+                        products + "/consumers",
+                        STEWARD,
+                        """
+                {"consumerTeam":"fraud","contractMajor":99999999999999999999}"""),
+                400,
+                "UNREADABLE_REQUEST",
+                "$.detail",
+                "/contractMajor: The number is out of range");
     }
 
     @Test

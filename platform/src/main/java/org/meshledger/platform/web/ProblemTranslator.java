@@ -1,6 +1,7 @@
 package org.meshledger.platform.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -176,6 +177,10 @@ public class ProblemTranslator {
         if (jackson instanceof MismatchedInputException mismatched) {
             return badShape("Value has the wrong type or shape", pointer(mismatched));
         }
+        if (jackson instanceof JsonMappingException outOfRange
+                && outOfRange.getCause() instanceof InputCoercionException) {
+            return badShape("The number is out of range", pointer(outOfRange));
+        }
         if (jackson != null) {
             return badShape("The body is not well-formed JSON", "/");
         }
@@ -184,17 +189,22 @@ public class ProblemTranslator {
     }
 
     /**
-     * The Jackson failure that names the field. Not the most specific cause: a date-time or duration that does not
-     * parse is Jackson's failure wrapping the JDK's parse error, which knows nothing of the body.
+     * The Jackson failure that names the field: the deepest one that knows the field's path, else the deepest one.
+     * Not the most specific cause: a date-time that does not parse, or a number too large for its field, is Jackson's
+     * failure wrapping another (the JDK's parse error, the parser's range check) that knows nothing of the body.
      */
     private static JsonProcessingException deepestJacksonCause(Throwable failure) {
-        JsonProcessingException deepest = null;
+        JsonMappingException mapping = null;
+        JsonProcessingException any = null;
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonMappingException withPath) {
+                mapping = withPath;
+            }
             if (cause instanceof JsonProcessingException jackson) {
-                deepest = jackson;
+                any = jackson;
             }
         }
-        return deepest;
+        return mapping != null ? mapping : any;
     }
 
     private static ProblemDetail unreadableParameter(String name, Object value, Class<?> requiredType) {
