@@ -36,6 +36,21 @@ class BadInputTest extends CommandSideWebTest {
     }
 
     @Test
+    void givenAFieldTwice_whenWriting_then400NamingIt() {
+        refused(
+                send(
+                        "PUT",
+                        products + "/slos/freshness",
+                        STEWARD,
+                        """
+                {"threshold":3600,"threshold":60,"target":0.99,"window":"P30D"}"""),
+                400,
+                "UNREADABLE_REQUEST",
+                "$.detail",
+                "The body is not well-formed JSON: Duplicate field 'threshold'");
+    }
+
+    @Test
     void givenWrongTypes_whenWriting_then400NamingTheField() {
         refused(
                 send(

@@ -182,7 +182,7 @@ public class ProblemTranslator {
             return badShape("The number is out of range", pointer(outOfRange));
         }
         if (jackson != null) {
-            return badShape("The body is not well-formed JSON", "/");
+            return badShape("The body is not well-formed JSON: " + jackson.getOriginalMessage(), "/");
         }
         String reason = input.getReason() == null ? "The request cannot be read" : input.getReason();
         return Problems.of(HttpStatus.BAD_REQUEST, "UNREADABLE_REQUEST", "The request cannot be read", reason);
