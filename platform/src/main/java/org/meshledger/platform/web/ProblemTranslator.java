@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -174,12 +173,13 @@ public class ProblemTranslator {
                     "'%s' is not %s".formatted(wrongValue.getValue(), expected(wrongValue.getTargetType())),
                     pointer(wrongValue));
         }
-        if (jackson instanceof MismatchedInputException mismatched) {
-            return badShape("Value has the wrong type or shape", pointer(mismatched));
-        }
-        if (jackson instanceof JsonMappingException outOfRange
-                && outOfRange.getCause() instanceof InputCoercionException) {
-            return badShape("The number is out of range", pointer(outOfRange));
+        if (jackson instanceof JsonMappingException wrongShape) {
+            // well-formed JSON that does not fit the field; never Jackson's message, which names our classes
+            return badShape(
+                    wrongShape.getCause() instanceof InputCoercionException
+                            ? "The number is out of range"
+                            : "Value has the wrong type or shape",
+                    pointer(wrongShape));
         }
         if (jackson != null) {
             return badShape("The body is not well-formed JSON: " + jackson.getOriginalMessage(), "/");
