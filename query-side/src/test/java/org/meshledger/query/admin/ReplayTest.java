@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -248,17 +249,17 @@ class ReplayTest {
     /** @return the first status that reports the view's replay done, read every 10 ms */
     private JsonNode awaitReplayed(String view) {
         List<Double> seen = new ArrayList<>();
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (Instant.now().isBefore(deadline)) {
+        AtomicReference<JsonNode> done = new AtomicReference<>();
+        await(Duration.ofMillis(10), () -> {
             JsonNode status = status(view);
             seen.add(status.get("progress").asDouble());
             if (!status.get("replaying").asBoolean() && status.get("progress").asDouble() == 1.0) {
-                assertThat(seen).as("progress never goes back").isSorted();
-                return status;
+                done.set(status);
             }
-            sleep(10);
-        }
-        throw new AssertionError("The replay of " + view + " was not reported done within 60 s");
+            return done.get() != null;
+        });
+        assertThat(seen).as("progress never goes back").isSorted();
+        return done.get();
     }
 
     private void awaitAllCaughtUp() {
@@ -309,12 +310,16 @@ class ReplayTest {
     }
 
     private static void await(java.util.function.BooleanSupplier condition) {
+        await(Duration.ofMillis(100), condition);
+    }
+
+    private static void await(Duration interval, java.util.function.BooleanSupplier condition) {
         Instant deadline = Instant.now().plusSeconds(60);
         while (!condition.getAsBoolean()) {
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError("Not reached within 60 s");
             }
-            sleep(100);
+            sleep(interval.toMillis());
         }
     }
 
