@@ -16,6 +16,8 @@ FROM eclipse-temurin:17-jdk-jammy AS build
 ARG MODULE
 WORKDIR /workspace
 
+# The context holds odcs-schema/ with the official ODCS JSON Schemas the build bundles (README, Production
+# deployment); the build stops, naming the folder, when they are missing.
 COPY . .
 
 # The cache mount keeps ~/.m2 (local repository and the wrapper's Maven
@@ -27,7 +29,8 @@ RUN --mount=type=cache,target=/root/.m2 \
       *) echo "MODULE must be command-side or query-side, got '${MODULE}'" >&2; exit 1 ;; \
     esac; \
     chmod +x mvnw; \
-    ./mvnw -B -ntp -pl "${MODULE}" -am -DskipTests -Dspotless.check.skip=true package; \
+    ./mvnw -B -ntp -pl "${MODULE}" -am -DskipTests -Dspotless.check.skip=true \
+      -Dodcs.schema.directory=/workspace/odcs-schema package; \
     test -f "${MODULE}/target/meshledger-${MODULE}-0.1.0-SNAPSHOT-exec.jar"
 
 # ---------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
@@ -12,8 +13,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,7 +32,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** Both sides in one process: every official ODCS example imports, and exports meaning the same, schema-valid. */
+/**
+ * Both sides in one process: every official ODCS example imports, and exports meaning the same, schema-valid: as
+ * stored under the schema its input passes, and as v3.1.0 under the 3.1.0 schema.
+ */
 // a closed context stops its processors, which would otherwise poll the store through every later test class
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(
@@ -39,6 +47,7 @@ class ContractsEndToEndTest {
     private static final Path ODCS = Path.of("..", "..", "shared", "odcs");
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> EXPORTED = ConcurrentHashMap.newKeySet();
 
     private WebTestClient web;
 
@@ -90,30 +99,83 @@ class ContractsEndToEndTest {
                 .jsonPath("$.contractVersion")
                 .isEqualTo(version);
 
-        JsonNode asJson = JSON.readTree(export(product, version, MediaType.APPLICATION_JSON));
-        JsonNode asYaml = YAML.readTree(export(product, version, MediaType.parseMediaType("application/yaml")));
-        web.get()
+        JsonNode asJson = JSON.readTree(export(product, version, MediaType.APPLICATION_JSON, ""));
+        JsonNode asYaml = YAML.readTree(export(product, version, MediaType.parseMediaType("application/yaml"), ""));
+        JsonNode summary = web.get()
                 .uri("/api/products/" + product + "/contract-versions?minVersion=1")
                 .header("Authorization", "Bearer dev-viewer")
                 .exchange()
                 .expectStatus()
                 .isOk()
-                .expectBody()
-                .jsonPath("$.currentContractVersion")
-                .isEqualTo(version);
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(summary.get("currentContractVersion").asText()).isEqualTo(version);
         assertThat(asJson).isEqualTo(original);
         assertThat(asYaml).isEqualTo(original);
-        JsonSchema declared = schemaFor(original.get("apiVersion").asText());
-        // Some official 3.0.2 examples use what only 3.1 allows: the export must then be judged exactly as its input
-        assertThat(declared.validate(asJson).toString())
-                .isEqualTo(declared.validate(original).toString());
-        if (declared.validate(original).isEmpty()) {
-            assertThat(declared.validate(asJson)).isEmpty();
-        } else {
-            assertThat(schemaFor("v3.1.0").validate(asJson))
-                    .as("valid under the newest schema")
+        String inputSchema = schemaTheInputPasses(original);
+        assertThat(summary.at("/versions/0/validatedAgainst").asText()).isEqualTo(inputSchema);
+        assertThat(schema(inputSchema).validate(asJson))
+                .as("the stored export under " + inputSchema)
+                .isEmpty();
+
+        for (MediaType type : List.of(MediaType.APPLICATION_JSON, MediaType.parseMediaType("application/yaml"))) {
+            JsonNode upgraded = YAML.readTree(export(product, version, type, "apiVersion=v3.1.0"));
+            assertThat(schema("v3.1.0").validate(upgraded))
+                    .as("the v3.1.0 export as " + type)
                     .isEmpty();
+            assertThat(upgraded.get("apiVersion").asText()).isEqualTo("v3.1.0");
+            assertThat(withoutApiVersion(upgraded)).isEqualTo(withoutApiVersion(original));
         }
+        EXPORTED.add(example.getFileName().toString());
+    }
+
+    @AfterAll
+    static void everyOfficialExampleWasExported() throws IOException {
+        assertThat(EXPORTED)
+                .as("every example under ../shared/odcs/examples")
+                .hasSize(18)
+                .containsExactlyInAnyOrderElementsOf(examples()
+                        .map(example -> example.getFileName().toString())
+                        .toList());
+    }
+
+    @Test
+    void givenAnApiVersionThisCannotProduce_whenExported_thenA400NamingItAndNothingRecorded() throws IOException {
+        web = TestClients.to(port, Duration.ofSeconds(15));
+        String product = "examples.v-" + UUID.randomUUID().toString().substring(0, 8);
+        write(
+                        "/api/products",
+                        MediaType.APPLICATION_JSON,
+                        """
+                {"productId":"%s","domain":"examples","name":"n","classification":"DERIVED","ownerTeam":"t"}"""
+                                .formatted(product))
+                .expectStatus()
+                .isCreated();
+        String newest = Files.readString(ODCS.resolve("examples/all/full-example.odcs.yaml"));
+        write("/api/products/" + product + "/contract-versions", MediaType.parseMediaType("application/yaml"), newest)
+                .expectStatus()
+                .isCreated();
+        String version = YAML.readTree(newest).get("version").asText();
+        export(product, version, MediaType.APPLICATION_JSON, "");
+        String before = auditTrail(product);
+
+        for (String apiVersion : List.of("v2.2.0", "banana", "v3.0.2")) {
+            web.get()
+                    .uri("/api/products/" + product + "/contract-versions/" + version + "?apiVersion=" + apiVersion)
+                    .header("Authorization", "Bearer dev-viewer")
+                    .exchange()
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectHeader()
+                    .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.code")
+                    .isEqualTo("UNSUPPORTED_API_VERSION")
+                    .jsonPath("$.detail")
+                    .value(detail -> assertThat((String) detail).contains(apiVersion));
+        }
+        assertThat(auditTrail(product)).isEqualTo(before);
     }
 
     @Test
@@ -193,6 +255,68 @@ class ContractsEndToEndTest {
                 .isEqualTo("SLA availability loosened: 99.9% → 99.5%"));
     }
 
+    @Test
+    void givenSlaPropertiesWithSeparateUnits_whenAVersionChangesThem_thenJudgedInOneUnit() {
+        web = TestClients.to(port, Duration.ofSeconds(15));
+        String product = "orders.s-" + UUID.randomUUID().toString().substring(0, 8);
+        write(
+                        "/api/products",
+                        MediaType.APPLICATION_JSON,
+                        """
+                {"productId":"%s","domain":"orders","name":"Orders","classification":"AUTHORITATIVE","ownerTeam":"orders-core"}"""
+                                .formatted(product))
+                .expectStatus()
+                .isCreated();
+        String contract =
+                """
+                apiVersion: v3.1.0
+                kind: DataContract
+                id: orders
+                status: active
+                version: %s
+                slaProperties:
+                  - property: latency
+                    value: 1
+                    unit: %s
+                  - property: frequency
+                    value: %s
+                    unit: %s
+                  - property: retention
+                    value: %s
+                    unit: %s
+                """;
+        MediaType yaml = MediaType.parseMediaType("application/yaml");
+        String contracts = "/api/products/" + product + "/contract-versions";
+        write(contracts, yaml, contract.formatted("1.0.0", "h", 60, "min", 1, "y"))
+                .expectStatus()
+                .isCreated();
+        write(contracts, yaml, contract.formatted("1.0.1", "d", 1, "h", 2, "sprints"))
+                .expectStatus()
+                .isCreated();
+
+        JsonNode drift = null;
+        for (int attempt = 0; attempt < 100; attempt++) {
+            drift = web.get()
+                    .uri("/api/products/" + product + "/drift")
+                    .header("Authorization", "Bearer dev-viewer")
+                    .exchange()
+                    .expectBody(JsonNode.class)
+                    .returnResult()
+                    .getResponseBody();
+            if (drift != null && drift.get("items").findValuesAsText("kind").contains("SLA_CHANGED")) {
+                break;
+            }
+            sleep(100);
+        }
+        assertThat(drift.get("items"))
+                .filteredOn(entry -> entry.get("kind").asText().startsWith("SLA_"))
+                .extracting(entry -> entry.get("summary").asText())
+                .as("latency 1 h → 1 d loosened, frequency 60 min → 1 h the same, retention in sprints unknown")
+                .containsExactlyInAnyOrder(
+                        "SLA latency loosened: 1 h → 1 d",
+                        "SLA retention changed: 1 y → 2 sprints, in units that cannot be compared");
+    }
+
     private WebTestClient.ResponseSpec write(String uri, MediaType type, String body) {
         return web.post()
                 .uri(uri)
@@ -210,9 +334,9 @@ class ContractsEndToEndTest {
         }
     }
 
-    private String export(String product, String version, MediaType type) {
+    private String export(String product, String version, MediaType type, String query) {
         return web.get()
-                .uri("/api/products/" + product + "/contract-versions/" + version + "?minVersion=1")
+                .uri("/api/products/" + product + "/contract-versions/" + version + "?minVersion=1&" + query)
                 .header("Authorization", "Bearer dev-viewer")
                 .accept(type)
                 .exchange()
@@ -225,10 +349,34 @@ class ContractsEndToEndTest {
                 .getResponseBody();
     }
 
-    /** 3.1.0 documents against the 3.1.0 schema; every 3.0.x against 3.0.2, the last of that line. */
-    private static JsonSchema schemaFor(String apiVersion) throws IOException {
-        String file = apiVersion.startsWith("v3.1") ? "odcs-json-schema-v3.1.0.json" : "odcs-json-schema-v3.0.2.json";
-        JsonNode schema = JSON.readTree(ODCS.resolve("schema").resolve(file).toFile());
+    private String auditTrail(String product) {
+        return web.get()
+                .uri("/api/audit/products/" + product + "/events")
+                .header("Authorization", "Bearer dev-auditor")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    private static JsonNode withoutApiVersion(JsonNode document) {
+        ObjectNode copy = document.deepCopy();
+        copy.remove("apiVersion");
+        return copy;
+    }
+
+    /** The declared version's schema (3.0.2 for every 3.0.x) where the document passes it, otherwise 3.1.0. */
+    private static String schemaTheInputPasses(JsonNode document) throws IOException {
+        String declared = document.get("apiVersion").asText().startsWith("v3.0") ? "v3.0.2" : "v3.1.0";
+        return schema(declared).validate(document).isEmpty() ? declared : "v3.1.0";
+    }
+
+    private static JsonSchema schema(String version) throws IOException {
+        JsonNode schema = JSON.readTree(ODCS.resolve("schema")
+                .resolve("odcs-json-schema-" + version + ".json")
+                .toFile());
         return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V201909).getSchema(schema);
     }
 }

@@ -47,7 +47,7 @@ class ContractController {
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody String document,
             ServerWebExchange exchange) {
-        OdcsDocuments.parse(document);
+        OdcsDocuments.validatedAgainst(OdcsDocuments.parse(document));
         PublishContractVersion command = new PublishContractVersion(
                 productId, document, compatibility, dryRun, Answers.expectedVersion(ifMatch));
         return commands.<ContractJudged>send(command, exchange)

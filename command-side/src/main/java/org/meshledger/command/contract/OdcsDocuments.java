@@ -6,14 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.meshledger.api.error.FieldError;
+import org.meshledger.platform.odcs.OdcsSchemas;
 import org.semver4j.Semver;
 
 /** Reads an Open Data Contract Standard v3 document, as YAML or JSON, and checks that it is one. */
 public final class OdcsDocuments {
-
-    public static final Set<String> SUPPORTED_VERSIONS = Set.of("v3.0.0", "v3.0.1", "v3.0.2", "v3.1.0");
 
     private static final ObjectMapper YAML = new YAMLMapper();
 
@@ -36,13 +34,12 @@ public final class OdcsDocuments {
         requireText(document, "id", problems);
         requireText(document, "status", problems);
         if (document.hasNonNull("apiVersion")
-                && !SUPPORTED_VERSIONS.contains(document.get("apiVersion").asText())) {
+                && !OdcsSchemas.SUPPORTED_API_VERSIONS.contains(
+                        document.get("apiVersion").asText())) {
             problems.add(new FieldError(
                     "/apiVersion",
                     "'%s' is not a supported ODCS version; use one of %s"
-                            .formatted(
-                                    document.get("apiVersion").asText(),
-                                    SUPPORTED_VERSIONS.stream().sorted().toList())));
+                            .formatted(document.get("apiVersion").asText(), OdcsSchemas.SUPPORTED_API_VERSIONS)));
         }
         if (!"DataContract".equals(document.path("kind").asText())) {
             problems.add(new FieldError("/kind", "must be DataContract"));
@@ -57,6 +54,21 @@ public final class OdcsDocuments {
             throw new InvalidContract(problems);
         }
         return document;
+    }
+
+    /**
+     * The official schema the document validates under ({@link OdcsSchemas#validatedAgainst}); a document that
+     * passes neither is refused with what its declared version's schema finds wrong.
+     */
+    public static String validatedAgainst(JsonNode document) {
+        return OdcsSchemas.validatedAgainst(document).orElseThrow(() -> {
+            String declared =
+                    OdcsSchemas.schemaFor(document.get("apiVersion").asText()).orElse(OdcsSchemas.V3_1_0);
+            return new InvalidContract(OdcsSchemas.problems(document, declared).stream()
+                    .map(problem -> new FieldError(
+                            problem.field(), problem.message() + " (ODCS %s JSON Schema)".formatted(declared)))
+                    .toList());
+        });
     }
 
     private static void requireText(JsonNode document, String field, List<FieldError> problems) {

@@ -48,6 +48,7 @@ public final class PublishedContracts {
     public ContractVersionPublished judge(
             String productId, String document, Compatibility requested, Instant now, ContractPolicy policy) {
         JsonNode parsed = OdcsDocuments.parse(document);
+        String validatedAgainst = OdcsDocuments.validatedAgainst(parsed);
         Semver version = new Semver(parsed.get("version").asText());
         Compatibility effective = requested == null ? mode : requested;
         Map<String, Object> tree = ContractTree.of(parsed);
@@ -84,7 +85,8 @@ public final class PublishedContracts {
                 verdict.breakingChanges(),
                 declaredTeam(parsed),
                 deprecatedMajor,
-                sunsetAt);
+                sunsetAt,
+                validatedAgainst);
     }
 
     public void record(ContractVersionPublished event) {

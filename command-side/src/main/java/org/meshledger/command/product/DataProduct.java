@@ -187,6 +187,7 @@ public class DataProduct {
                 published.bump(),
                 published.changes(),
                 published.breakingChanges(),
+                published.validatedAgainst(),
                 !command.dryRun());
     }
 

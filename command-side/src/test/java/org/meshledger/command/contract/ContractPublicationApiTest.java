@@ -41,7 +41,9 @@ class ContractPublicationApiTest extends CommandSideWebTest {
                 .jsonPath("$.version")
                 .isEqualTo(1)
                 .jsonPath("$.contractVersion")
-                .isEqualTo("1.0.0");
+                .isEqualTo("1.0.0")
+                .jsonPath("$.validatedAgainst")
+                .isEqualTo("v3.0.2");
 
         long before = TestStore.storedEvents();
         publish(v2.replace("version: 2.0.0", "version: 1.1.0"), "")
@@ -83,7 +85,10 @@ class ContractPublicationApiTest extends CommandSideWebTest {
                 .jsonPath("$.breakingChanges.length()")
                 .isEqualTo(3)
                 .jsonPath("$.version")
-                .isEqualTo(2);
+                .isEqualTo(2)
+                // declared v3.0.2, but its timestamp column is a 3.1.0 logical type
+                .jsonPath("$.validatedAgainst")
+                .isEqualTo("v3.1.0");
         publish(v2, "")
                 .expectStatus()
                 .isEqualTo(409)
@@ -131,6 +136,19 @@ class ContractPublicationApiTest extends CommandSideWebTest {
                 .expectBody()
                 .jsonPath("$.errors[0].field")
                 .isEqualTo("/apiVersion");
+        publish(v1.replace("logicalType: string", "logicalType: text"), "")
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("NOT_ODCS")
+                .jsonPath("$.errors[?(@.field == '/schema/0/properties/0/logicalType')].message")
+                .value(messages -> assertThat(messages.toString())
+                        .contains("does not have a value in the enumeration")
+                        .contains("ODCS v3.0.2 JSON Schema"))
+                // the property's other fields, left "unevaluated" by the failing enum, are not named as problems
+                .jsonPath("$.errors[?(@.field == '/schema/0/properties/0')]")
+                .doesNotExist();
         String huge = v1 + "description: \"" + "x".repeat(5 * 1024 * 1024) + "\"\n";
         publish(huge, "").expectStatus().isEqualTo(413);
         publish(v1, "?compatibility=SOMETIMES").expectStatus().isBadRequest();

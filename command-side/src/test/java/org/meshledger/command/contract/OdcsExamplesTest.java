@@ -3,11 +3,13 @@ package org.meshledger.command.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,6 +20,9 @@ import org.meshledger.api.model.Compatibility;
 class OdcsExamplesTest {
 
     private static final Path EXAMPLES = Path.of("..", "..", "shared", "odcs", "examples");
+    /** Upstream examples that declare v3.0.2 but use what only 3.1.0 allows. */
+    private static final Set<String> MISLABELLED =
+            Set.of("all-data-types.odcs.yaml", "column-completeness.odcs.yaml", "basic-four-dpo.odcs.yaml");
 
     static Stream<Path> examples() throws IOException {
         try (Stream<Path> files = Files.walk(EXAMPLES)) {
@@ -34,9 +39,44 @@ class OdcsExamplesTest {
         assertThat(verdict.breakingChanges()).isEmpty();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("examples")
+    void givenAnOfficialExample_whenJudged_thenValidatedAgainstItsDeclaredSchemaUnlessItUsesWhatOnly310Allows(
+            Path example) throws IOException {
+        JsonNode document = OdcsDocuments.parse(Files.readString(example));
+        String declared = document.get("apiVersion").asText();
+        String expected = MISLABELLED.contains(example.getFileName().toString()) || declared.equals("v3.1.0")
+                ? "v3.1.0"
+                : "v3.0.2";
+        assertThat(OdcsDocuments.validatedAgainst(document)).isEqualTo(expected);
+    }
+
     @Test
-    void givenTheExamples_thenThereAreSome() throws IOException {
-        assertThat(examples()).hasSizeGreaterThanOrEqualTo(15);
+    void givenTheExamples_thenAllEighteenAreRead() throws IOException {
+        assertThat(examples()).hasSize(18);
+    }
+
+    @Test
+    void givenADocumentThatNoOdcsSchemaAccepts_thenRefusedNamingWhereAndUnderWhichSchema() {
+        JsonNode document = OdcsDocuments.parse(
+                """
+                apiVersion: v3.1.0
+                kind: DataContract
+                id: x
+                status: active
+                version: 1.0.0
+                schema:
+                  - name: orders
+                    properties:
+                      - name: id
+                        logicalType: uuid
+                """);
+        assertThatThrownBy(() -> OdcsDocuments.validatedAgainst(document))
+                .isInstanceOfSatisfying(InvalidContract.class, refused -> assertThat(refused.errors())
+                        .anySatisfy(error -> {
+                            assertThat(error.field()).isEqualTo("/schema/0/properties/0/logicalType");
+                            assertThat(error.message()).endsWith("(ODCS v3.1.0 JSON Schema)");
+                        }));
     }
 
     @Test

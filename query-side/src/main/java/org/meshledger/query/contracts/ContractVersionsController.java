@@ -1,8 +1,6 @@
 package org.meshledger.query.contracts;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
@@ -33,7 +31,6 @@ import reactor.core.publisher.Mono;
 @RestController
 class ContractVersionsController {
 
-    private static final YAMLMapper YAML = new YAMLMapper();
     private static final MediaType APPLICATION_YAML = MediaType.parseMediaType("application/yaml");
 
     private final MongoTemplate mongo;
@@ -61,7 +58,11 @@ class ContractVersionsController {
             @PathVariable @Pattern(regexp = Ids.PRODUCT_ID) String productId,
             @PathVariable @Size(max = 64) String contractVersion,
             @RequestParam(required = false) @PositiveOrZero Long minVersion,
+            @RequestParam(required = false) @Size(max = 64) String apiVersion,
             @RequestHeader(value = "Accept", required = false) String accept) {
+        if (apiVersion != null) {
+            ContractExport.requireSupported(apiVersion);
+        }
         boolean yaml = accept != null && accept.contains("yaml");
         Mono<?> caughtUp = minVersion == null
                 ? Mono.just(true)
@@ -76,10 +77,18 @@ class ContractVersionsController {
                 .flatMap(Mono::justOrEmpty)
                 .map(record -> ResponseEntity.ok()
                         .contentType(yaml ? APPLICATION_YAML : MediaType.APPLICATION_JSON)
-                        .body(yaml ? asYaml(record.document()) : asJson(record.document())))
+                        .body(exported(record, apiVersion, yaml)))
                 .switchIfEmpty(Mono.error(() -> new NotFound(
                         "CONTRACT_VERSION_NOT_FOUND",
                         "Product '%s' has no contract version %s".formatted(productId, contractVersion))));
+    }
+
+    /** As stored unless another ODCS version is asked for. */
+    private static String exported(ContractVersionRecord record, String apiVersion, boolean yaml) {
+        JsonNode stored = ContractText.read(record.document());
+        JsonNode wanted =
+                apiVersion == null ? stored : ContractExport.as(stored, record.validatedAgainst(), apiVersion);
+        return yaml ? ContractText.yaml(record.document(), stored, wanted) : ContractText.json(wanted);
     }
 
     private Versions versions(ContractIndex index) {
@@ -98,32 +107,12 @@ class ContractVersionsController {
         return new Versions(index.productId(), current, items, index.version());
     }
 
-    /** The document as sent, when it was sent as YAML; otherwise the same content written as YAML. */
-    private static String asYaml(String document) {
-        if (!document.stripLeading().startsWith("{")) {
-            return document;
-        }
-        try {
-            return YAML.writeValueAsString(YAML.readTree(document));
-        } catch (JsonProcessingException impossible) {
-            throw new IllegalStateException("A stored contract could not be read again", impossible);
-        }
-    }
-
-    private static String asJson(String document) {
-        try {
-            JsonNode tree = YAML.readTree(document);
-            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(tree);
-        } catch (JsonProcessingException impossible) {
-            throw new IllegalStateException("A stored contract could not be read again", impossible);
-        }
-    }
-
     record Versions(String productId, String currentContractVersion, List<VersionSummary> versions, long version) {}
 
     record VersionSummary(
             String contractVersion,
             String apiVersion,
+            String validatedAgainst,
             Compatibility compatibility,
             Bump bump,
             List<ContractChange> changes,
@@ -138,6 +127,7 @@ class ContractVersionsController {
             return new VersionSummary(
                     record.contractVersion(),
                     record.apiVersion(),
+                    record.validatedAgainst(),
                     record.compatibility(),
                     record.bump(),
                     record.changes(),

@@ -1,5 +1,7 @@
 package org.meshledger.query.contracts;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +15,7 @@ import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.meshledger.api.event.ContractVersionDeprecated;
 import org.meshledger.api.event.ContractVersionPublished;
 import org.meshledger.api.event.DataProductRegistered;
+import org.meshledger.platform.odcs.OdcsSchemas;
 import org.meshledger.query.support.CreateOnce;
 import org.meshledger.query.support.ProductEvents;
 import org.meshledger.query.support.ViewUpdates;
@@ -25,6 +28,8 @@ import org.springframework.stereotype.Component;
 class ContractVersionsProjection {
 
     static final String NAME = "contract-versions";
+
+    private static final YAMLMapper YAML = new YAMLMapper();
 
     private final MongoTemplate mongo;
 
@@ -51,6 +56,7 @@ class ContractVersionsProjection {
                         event.productId(),
                         event.contractVersion(),
                         event.apiVersion(),
+                        validatedAgainst(event),
                         event.compatibility(),
                         event.bump(),
                         event.changes(),
@@ -97,6 +103,18 @@ class ContractVersionsProjection {
     void reset() {
         mongo.dropCollection(ContractIndex.class);
         mongo.dropCollection(ContractVersionRecord.class);
+    }
+
+    /** Events recorded before publication named the schema are judged here, by the same bundled schemas. */
+    private static String validatedAgainst(ContractVersionPublished event) {
+        if (event.validatedAgainst() != null) {
+            return event.validatedAgainst();
+        }
+        try {
+            return OdcsSchemas.validatedAgainst(YAML.readTree(event.document())).orElse(null);
+        } catch (JsonProcessingException unreadable) {
+            return null;
+        }
     }
 
     /** Setting the same sunset twice is setting it once. */

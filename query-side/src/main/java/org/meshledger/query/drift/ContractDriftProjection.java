@@ -95,26 +95,7 @@ class ContractDriftProjection {
             @MessageIdentifier String eventId) {
         update(event.productId(), sequence, state -> {
             changed(state, event, eventId, at);
-            SlaLoosening.in(event.changes())
-                    .forEach(loosened -> timeline.record(
-                            eventId + ":SLA_LOOSENED:" + loosened.property(),
-                            eventId,
-                            DriftKind.SLA_LOOSENED,
-                            state.productId(),
-                            state.domain(),
-                            at,
-                            "SLA %s loosened: %s → %s"
-                                    .formatted(loosened.property(), loosened.previous(), loosened.current()),
-                            details(
-                                    "property",
-                                    loosened.property(),
-                                    "previous",
-                                    loosened.previous(),
-                                    "current",
-                                    loosened.current(),
-                                    "contractVersion",
-                                    event.contractVersion()),
-                            null));
+            slaDrift(state, event, eventId, at);
             mismatch(state, event.declaredTeam(), state.ownerTeam(), eventId, at);
             Map<String, Instant> sunsets = new TreeMap<>(state.sunsets());
             if (event.deprecatedMajor() != null) {
@@ -199,6 +180,42 @@ class ContractDriftProjection {
                             event.breakingChanges(),
                             "consumersOnOldMajor",
                             onOldMajor));
+        }
+    }
+
+    /** A loosened SLA is drift; so is one whose units cannot be compared, since it may have loosened. */
+    private void slaDrift(ContractDriftState state, ContractVersionPublished event, String eventId, Instant at) {
+        for (SlaChanges.SlaChange change : SlaChanges.in(event.document(), event.changes())) {
+            DriftKind kind =
+                    switch (change.verdict()) {
+                        case LOOSENED -> DriftKind.SLA_LOOSENED;
+                        case CHANGED -> DriftKind.SLA_CHANGED;
+                        case TIGHTENED, UNCHANGED -> null;
+                    };
+            if (kind == null) {
+                continue;
+            }
+            timeline.record(
+                    eventId + ":" + kind + ":" + change.property(),
+                    eventId,
+                    kind,
+                    state.productId(),
+                    state.domain(),
+                    at,
+                    (kind == DriftKind.SLA_LOOSENED
+                                    ? "SLA %s loosened: %s → %s"
+                                    : "SLA %s changed: %s → %s, in units that cannot be compared")
+                            .formatted(change.property(), change.previous(), change.current()),
+                    details(
+                            "property",
+                            change.property(),
+                            "previous",
+                            change.previous().toString(),
+                            "current",
+                            change.current().toString(),
+                            "contractVersion",
+                            event.contractVersion()),
+                    null);
         }
     }
 

@@ -13,6 +13,8 @@ public enum DriftKind {
     CONTRACT_CHANGED(Severity.INFO),
     CONTRACT_BREAKING_CHANGE(Severity.CRITICAL),
     SLA_LOOSENED(Severity.WARNING),
+    /** An SLA property moved between units that cannot be compared: it may have loosened, so a person looks. */
+    SLA_CHANGED(Severity.WARNING),
     OWNER_CONTRACT_MISMATCH(Severity.WARNING),
     /** WARNING while the sunset is ahead, CRITICAL once it has passed: judged when the entry is read. */
     CONSUMER_ON_DEPRECATED_VERSION(Severity.WARNING);

@@ -369,18 +369,22 @@ class ComplianceAndDriftTest {
                 ? List.of()
                 : List.of(new ContractChange(
                         "slaProperties.availability.value", ContractChange.Kind.UPDATED, "99.9%", "99.5%", false));
+        String availability =
+                breaking.isEmpty() ? "" : "slaProperties:\n  - property: availability\n    value: 99.5%\n";
         return new ContractVersionPublished(
                 product,
                 version,
                 "v3.1.0",
-                "apiVersion: v3.1.0\nkind: DataContract\nid: c\nstatus: active\nversion: " + version + "\n",
+                "apiVersion: v3.1.0\nkind: DataContract\nid: c\nstatus: active\nversion: " + version + "\n"
+                        + availability,
                 Compatibility.FULL,
                 breaking.isEmpty() ? Bump.MINOR : Bump.MAJOR,
                 changes,
                 breaking,
                 team,
                 deprecatedMajor,
-                sunsetAt);
+                sunsetAt,
+                "v3.1.0");
     }
 
     private static List<String> texts(JsonNode array) {

@@ -184,7 +184,8 @@ class RedeliveryTest {
                 List.of(),
                 "claims-core",
                 deprecates,
-                sunset);
+                sunset,
+                "v3.1.0");
     }
 
     @Test

@@ -11,7 +11,9 @@ import org.meshledger.api.model.ContractChange;
 /**
  * A contract version, with the document as it was sent, its change set against the previous version and the mode it
  * was judged under. A new major carries the deprecation of the previous one ({@code deprecatedMajor} until
- * {@code sunsetAt}) so that one command records one event.
+ * {@code sunsetAt}) so that one command records one event. {@code validatedAgainst} names the official ODCS JSON Schema
+ * the document passed when it was published ({@code v3.0.2} or {@code v3.1.0}); events recorded before it was judged
+ * hold none.
  */
 @Revision("1")
 public record ContractVersionPublished(
@@ -25,4 +27,5 @@ public record ContractVersionPublished(
         List<BreakingChange> breakingChanges,
         String declaredTeam,
         Integer deprecatedMajor,
-        Instant sunsetAt) {}
+        Instant sunsetAt,
+        String validatedAgainst) {}
