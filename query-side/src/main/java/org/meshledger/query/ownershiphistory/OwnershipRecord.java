@@ -5,6 +5,7 @@ import java.util.List;
 import org.meshledger.query.support.ViewIndexes;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -13,7 +14,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("ownership_records")
 @CompoundIndex(name = "conditional_update", def = ViewIndexes.VERSIONED, unique = true)
-record OwnershipRecord(@Id String productId, String domain, List<OwnerChange> changes, long version) {
+record OwnershipRecord(@Id String productId, @Indexed String domain, List<OwnerChange> changes, long version) {
 
     /** {@code from} null: owned since before records began. */
     record OwnerChange(
