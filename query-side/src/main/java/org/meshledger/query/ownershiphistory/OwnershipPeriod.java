@@ -3,7 +3,7 @@ package org.meshledger.query.ownershiphistory;
 import java.time.Instant;
 
 /** {@code [from, to)} in business time; {@code from} null: since before records began; {@code to} null: still owns. */
-record OwnershipPeriod(
+public record OwnershipPeriod(
         String ownerTeam,
         Instant from,
         Instant to,

@@ -7,9 +7,9 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.meshledger.api.model.Ids;
+import org.meshledger.query.ownershiphistory.OwnershipHistories.ProductOwnershipHistory;
 import org.meshledger.query.support.JsonAnswers;
 import org.meshledger.query.support.NotFound;
 import org.meshledger.query.support.ReadYourWrites;
@@ -86,16 +86,17 @@ class ProductOwnershipHistoryRoute {
                                 @ApiResponse(responseCode = "404", description = "No such product")
                             }))
     RouterFunction<ServerResponse> productOwnershipHistory(
-            MongoTemplate mongo, RouteParameters parameters, ViewCaches caches) {
+            MongoTemplate mongo, RouteParameters parameters, ViewCaches caches, OwnershipHistories histories) {
         ViewCache<OwnershipRecord> records = caches.of(OwnershipHistoryProjection.NAME, OwnershipRecord::version);
-        return JsonAnswers.read(PATH, request -> ownershipHistory(request, mongo, parameters, records));
+        return JsonAnswers.read(PATH, request -> ownershipHistory(request, mongo, parameters, records, histories));
     }
 
     private static Mono<ServerResponse> ownershipHistory(
             ServerRequest request,
             MongoTemplate mongo,
             RouteParameters parameters,
-            ViewCache<OwnershipRecord> records) {
+            ViewCache<OwnershipRecord> records,
+            OwnershipHistories histories) {
         RouteParameters.Reading reading = parameters.of(request);
         String productId = reading.productId();
         Instant asOf = reading.instant("asOf");
@@ -107,28 +108,8 @@ class ProductOwnershipHistoryRoute {
                         productId,
                         () -> Optional.ofNullable(mongo.findById(productId, OwnershipRecord.class)),
                         minVersion,
-                        record -> history(record, asOf, knownAt))
+                        record -> histories.history(record, asOf, knownAt))
                 .flatMap(answer -> JsonAnswers.of(answer.getStatusCode(), answer.getBody()))
                 .switchIfEmpty(Mono.error(() -> NotFound.product(productId)));
     }
-
-    private static ProductOwnershipHistory history(OwnershipRecord record, Instant asOf, Instant knownAt) {
-        List<OwnershipPeriod> periods = OwnershipTimeline.periods(record, knownAt);
-        Instant ownerInstant = asOf == null ? Instant.now() : asOf;
-        return new ProductOwnershipHistory(
-                record.productId(),
-                periods,
-                OwnershipTimeline.ownerAsOf(periods, ownerInstant).orElse(null),
-                asOf,
-                knownAt,
-                record.version());
-    }
-
-    record ProductOwnershipHistory(
-            String productId,
-            List<OwnershipPeriod> periods,
-            String ownerAsOf,
-            Instant asOf,
-            Instant knownAt,
-            long version) {}
 }

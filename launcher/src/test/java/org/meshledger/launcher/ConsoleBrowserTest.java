@@ -1,0 +1,287 @@
+package org.meshledger.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.meshledger.api.event.DataProductRegistered;
+import org.meshledger.api.event.OwnershipTransferred;
+import org.meshledger.api.model.Classification;
+import org.meshledger.platform.testing.TestClients;
+import org.meshledger.platform.testing.TestStore;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The console in a real browser: what a person signed in with a role sees, reads and may open. */
+// a closed context stops its processors, which would otherwise poll the store through every later test class
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@SpringBootTest(
+        classes = MeshLedgerApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.config.name=" + MeshLedgerApplication.CONFIG_NAME)
+class ConsoleBrowserTest {
+
+    private static final String HOSTILE_NAME = "<script>alert(1)</script>";
+    private static final String HOSTILE_REASON = "\"><img src=x onerror=alert(1)>";
+    private static ConsoleBrowser browser;
+
+    @LocalServerPort
+    private int port;
+
+    @Autowired
+    private EventStore eventStore;
+
+    private String product;
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        TestStore.register(registry);
+        registry.add("meshledger.store.database", () -> "console_events");
+        registry.add("meshledger.store.views-database", () -> "console_views");
+    }
+
+    @BeforeAll
+    static void startTheBrowser(@LocalServerPort int port) {
+        browser = new ConsoleBrowser(port);
+    }
+
+    @AfterAll
+    static void closeTheBrowser() {
+        browser.close();
+    }
+
+    /**
+     * A product owned by claims-core since January, transferred to fraud effective 1 March, the transfer recorded
+     * on 10 April: it is stored as the command side stores it, at those recording times.
+     */
+    @BeforeEach
+    void aProductWithABackDatedTransfer() {
+        product = "claims.events-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant january = Instant.parse("2026-01-02T09:00:00Z");
+        eventStore.publish(
+                recorded(
+                        0,
+                        new DataProductRegistered(
+                                product,
+                                "claims",
+                                HOSTILE_NAME,
+                                Classification.AUTHORITATIVE,
+                                "claims-core",
+                                null,
+                                Instant.parse("2026-01-01T00:00:00Z"),
+                                null),
+                        january),
+                recorded(
+                        1,
+                        new OwnershipTransferred(
+                                product,
+                                "claims-core",
+                                "fraud",
+                                HOSTILE_REASON,
+                                "steward@example.org",
+                                Instant.parse("2026-03-01T00:00:00Z"),
+                                null),
+                        Instant.parse("2026-04-10T09:00:00Z")));
+        awaitOwner("fraud");
+    }
+
+    @Test
+    void givenAnAuditor_whenWalkingFromTheMeshToTheTimeline_thenKnownAtDecidesWhoOwnedIt() {
+        browser.signInAs("AUDITOR");
+        assertThat(browser.text("h1")).isEqualTo("Mesh overview");
+        assertThat(browser.text(".who")).contains("auditor@example.org");
+        browser.screenshot("mesh-overview");
+
+        browser.open("/ui/products/" + product);
+        assertThat(browser.text(".facts")).contains("fraud", "claims", "AUTHORITATIVE");
+        browser.screenshot("product");
+        browser.press(By.linkText("Ownership timeline"));
+
+        browser.fill("asOf", "2026-03-15");
+        browser.fill("knownAt", "2026-04-01");
+        browser.press(By.cssSelector(".controls button"));
+        assertThat(browser.text("#owner-as-of")).isEqualTo("claims-core");
+        assertThat(browser.text("main table tbody")).doesNotContain("fraud");
+        assertThat(browser.driver().getCurrentUrl()).contains("asOf=2026-03-15", "knownAt=2026-04-01");
+
+        browser.fill("knownAt", "2026-04-11");
+        browser.press(By.cssSelector(".controls button"));
+        assertThat(browser.text("#owner-as-of")).isEqualTo("fraud");
+        assertThat(browser.all("main table tbody tr")).hasSize(2);
+        browser.screenshot("ownership-timeline");
+
+        browser.fill("asOf", "the fifteenth");
+        browser.press(By.cssSelector(".controls button"));
+        assertThat(browser.text("#asOf-problem")).contains("2026-03-15");
+    }
+
+    @Test
+    void givenHostileTextInTheLedger_whenShown_thenItIsTextAndNothingRuns() {
+        browser.signInAs("VIEWER");
+        browser.open("/ui/products/" + product);
+        assertThat(browser.text("h1")).isEqualTo(HOSTILE_NAME);
+        browser.open("/ui/products/" + product + "/ownership");
+        assertThat(browser.text("main table tbody")).contains(HOSTILE_REASON);
+        assertThat(browser.all("main img")).as("no element injected").isEmpty();
+        assertThat(browser.all("main script")).isEmpty();
+        assertThatThrownBy(() -> browser.driver().switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+    }
+
+    @Test
+    void givenAViewer_thenNoAuditLinkAndTheAuditPageIsA403() {
+        browser.signInAs("VIEWER");
+        assertThat(browser.all(".bar nav a")).extracting(link -> link.getText()).containsExactly("Mesh");
+        browser.open("/ui/audit");
+        assertThat(browser.text("h1")).isEqualTo("403 Forbidden");
+        browser.screenshot("viewer-403");
+        TestClients.to(port, Duration.ofSeconds(10))
+                .get()
+                .uri("/ui/audit")
+                .exchange()
+                .expectStatus()
+                .isFound(); // signed out: sent to sign in
+    }
+
+    @Test
+    void givenAnAuditor_whenVerifyingAProductAndTheMesh_thenIntactAndItsEventsListed() {
+        browser.signInAs("AUDITOR");
+        browser.open("/ui/products/" + product + "/ownership");
+        browser.press(By.linkText("in the audit trail"));
+        assertThat(browser.text("#verdict")).startsWith("Intact.").contains("All 2 events");
+        assertThat(browser.all("main table tbody tr")).hasSize(2);
+        assertThat(browser.text("main table tbody")).contains("DataProductRegistered", "OwnershipTransferred");
+        browser.screenshot("audit");
+        browser.press(By.xpath("//button[text()='Verify every product and team']"));
+        assertThat(browser.text("#mesh-verdict")).startsWith("Intact.");
+    }
+
+    @Test
+    void givenASteward_whenReplayingAView_thenTheAdminPageSaysItStarted() {
+        browser.signInAs("STEWARD");
+        browser.open("/ui/admin");
+        assertThat(browser.all("main table tbody tr")).hasSizeGreaterThanOrEqualTo(4);
+        browser.press(By.cssSelector("button[aria-label='Replay product-catalog']"));
+        assertThat(browser.text("[role=status]")).contains("Replay of product-catalog started");
+        assertThat(browser.driver().getCurrentUrl()).endsWith("/ui/admin?replayed=product-catalog");
+    }
+
+    @Test
+    void givenFormsPostedWithoutTheirCsrfToken_thenRefusedAndNothingChanges() {
+        org.springframework.test.web.reactive.server.WebTestClient web = TestClients.to(port, Duration.ofSeconds(10));
+        web.post()
+                .uri("/ui/sign-in")
+                .contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("identity=dev-steward")
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+        web.post()
+                .uri("/ui/admin/projections/product-catalog/replay")
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+    }
+
+    @Test
+    void givenAnUnknownProduct_thenA404Page() {
+        browser.signInAs("VIEWER");
+        browser.open("/ui/products/claims.nothing-here");
+        assertThat(browser.text("h1")).isEqualTo("404 Not Found");
+    }
+
+    @Test
+    void givenEveryScreen_whenAxeRunsInThePage_thenNoSeriousOrCriticalViolation() {
+        browser.driver().manage().deleteAllCookies();
+        List<String> screens = List.of(
+                "/ui/sign-in",
+                "/ui/",
+                "/ui/products/" + product,
+                "/ui/products/" + product + "/ownership?asOf=2026-03-15&knownAt=2026-04-01",
+                "/ui/products/" + product + "/ownership?asOf=nonsense",
+                "/ui/audit?product=" + product,
+                "/ui/audit?mesh=true",
+                "/ui/admin",
+                "/ui/products/claims.nothing-here");
+        browser.open("/ui/sign-in");
+        assertThat(violations()).as("/ui/sign-in").isEmpty();
+        browser.signInAs("STEWARD");
+        for (String screen : screens.subList(1, screens.size())) {
+            browser.open(screen);
+            assertThat(violations()).as(screen).isEmpty();
+        }
+    }
+
+    private List<String> violations() {
+        Results results = new AxeBuilder().analyze(browser.driver());
+        return results.getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .map(ConsoleBrowserTest::describe)
+                .toList();
+    }
+
+    private static String describe(Rule rule) {
+        return rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
+                + rule.getNodes().stream()
+                        .map(node -> String.valueOf(node.getTarget()))
+                        .toList();
+    }
+
+    private GenericDomainEventMessage<?> recorded(long sequence, Object payload, Instant at) {
+        return new GenericDomainEventMessage<>(
+                "DataProduct",
+                product,
+                sequence,
+                payload,
+                MetaData.from(Map.of(
+                        "actor",
+                        "steward@example.org",
+                        "correlationId",
+                        UUID.randomUUID().toString())),
+                UUID.randomUUID().toString(),
+                at);
+    }
+
+    private void awaitOwner(String team) {
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (Instant.now().isBefore(deadline)) {
+            String body = TestClients.to(port, Duration.ofSeconds(10))
+                    .get()
+                    .uri("/api/products/" + product)
+                    .header("Authorization", "Bearer dev-viewer")
+                    .exchange()
+                    .returnResult(String.class)
+                    .getResponseBody()
+                    .blockFirst(Duration.ofSeconds(10));
+            if (body != null && body.contains("\"ownerTeam\":\"" + team + "\"")) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new AssertionError("the catalog never showed " + team + " as the owner of " + product);
+    }
+}

@@ -1,0 +1,20 @@
+package org.meshledger.query.console;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.config.ResourceHandlerRegistry;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
+
+/**
+ * The console's own stylesheet, served by the app itself (nothing from another origin). Static resources are
+ * otherwise off: an unknown API path is a 404 problem, never a file lookup.
+ */
+@Configuration(proxyBeanMethods = false)
+class ConsoleAssets implements WebFluxConfigurer {
+
+    static final String PATH = "/ui/assets/";
+
+    @Override
+    public void addResourceHandlers(ResourceHandlerRegistry registry) {
+        registry.addResourceHandler(PATH + "**").addResourceLocations("classpath:/console-assets/");
+    }
+}

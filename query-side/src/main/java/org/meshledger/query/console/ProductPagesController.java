@@ -1,0 +1,81 @@
+package org.meshledger.query.console;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.meshledger.api.model.Ids;
+import org.meshledger.platform.web.Blocking;
+import org.meshledger.query.catalog.ProductSummaries;
+import org.meshledger.query.compliance.ComplianceQueries;
+import org.meshledger.query.ownershiphistory.OwnershipHistories;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/** One product's pages: its summary with its SLOs' compliance, and its ownership timeline in two times. */
+@Controller
+class ProductPagesController {
+
+    private final ProductSummaries summaries;
+    private final ComplianceQueries compliance;
+    private final OwnershipHistories histories;
+
+    ProductPagesController(ProductSummaries summaries, ComplianceQueries compliance, OwnershipHistories histories) {
+        this.summaries = summaries;
+        this.compliance = compliance;
+        this.histories = histories;
+    }
+
+    @GetMapping("/ui/products/{productId}")
+    Mono<String> product(@PathVariable String productId, Model model, ServerWebExchange exchange) {
+        return Blocking.call(() -> known(productId).flatMap(summaries::of).map(summary -> {
+                    model.addAttribute("product", summary);
+                    model.addAttribute(
+                            "compliance", compliance.product(productId).orElse(null));
+                    return "console/product";
+                }))
+                .flatMap(Mono::justOrEmpty)
+                .switchIfEmpty(Mono.fromSupplier(() -> notFound(productId, model, exchange)));
+    }
+
+    @GetMapping("/ui/products/{productId}/ownership")
+    Mono<String> ownership(
+            @PathVariable String productId,
+            @RequestParam(required = false) String asOf,
+            @RequestParam(required = false) String knownAt,
+            Model model,
+            ServerWebExchange exchange) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        Instant businessTime = ConsoleDates.read("asOf", asOf, problems);
+        Instant recordingTime = ConsoleDates.read("knownAt", knownAt, problems);
+        model.addAttribute("asOf", asOf == null ? "" : asOf);
+        model.addAttribute("knownAt", knownAt == null ? "" : knownAt);
+        model.addAttribute("problems", problems);
+        return Blocking.call(() -> known(productId)
+                        .flatMap(id -> histories.of(id, businessTime, recordingTime))
+                        .map(history -> {
+                            model.addAttribute("productId", productId);
+                            model.addAttribute("history", history);
+                            model.addAttribute("timeline", OwnershipBars.of(history.periods()));
+                            return "console/ownership";
+                        }))
+                .flatMap(Mono::justOrEmpty)
+                .switchIfEmpty(Mono.fromSupplier(() -> notFound(productId, model, exchange)));
+    }
+
+    private static Optional<String> known(String productId) {
+        return productId.matches(Ids.PRODUCT_ID) ? Optional.of(productId) : Optional.empty();
+    }
+
+    private static String notFound(String productId, Model model, ServerWebExchange exchange) {
+        exchange.getResponse().setStatusCode(HttpStatus.NOT_FOUND);
+        model.addAttribute("productId", productId);
+        return "console/not-found";
+    }
+}
