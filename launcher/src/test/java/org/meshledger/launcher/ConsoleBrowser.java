@@ -73,6 +73,12 @@ final class ConsoleBrowser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
     }
 
+    /** Waits, at most {@code patience}, until the element holds {@code text}: what a live part shows without a reload. */
+    void awaitText(String css, String text, Duration patience) {
+        new WebDriverWait(driver, patience, Duration.ofMillis(50))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+    }
+
     String text(String css) {
         return driver.findElement(By.cssSelector(css)).getText();
     }
@@ -88,9 +94,18 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     void screenshot(String name) {
+        save(name, driver.getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** A picture of one part of the page, scrolled into view: what lies below the fold on a full screenshot. */
+    void screenshotOf(String css, String name) {
+        save(name, driver.findElement(By.cssSelector(css)).getScreenshotAs(OutputType.BYTES));
+    }
+
+    private static void save(String name, byte[] png) {
         try {
             Files.createDirectories(SCREENSHOTS);
-            Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+            Files.write(SCREENSHOTS.resolve(name + ".png"), png);
         } catch (IOException unwritable) {
             throw new UncheckedIOException(unwritable);
         }

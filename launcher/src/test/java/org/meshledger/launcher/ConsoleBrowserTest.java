@@ -25,9 +25,11 @@ import org.meshledger.platform.testing.TestClients;
 import org.meshledger.platform.testing.TestStore;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -133,6 +135,24 @@ class ConsoleBrowserTest {
         browser.fill("asOf", "the fifteenth");
         browser.press(By.cssSelector(".controls button"));
         assertThat(browser.text("#asOf-problem")).contains("2026-03-15");
+    }
+
+    @Test
+    void givenTheProductPageOpen_whenAnSloIsLoosenedThroughTheApi_thenTheFeedShowsItWithinTwoSecondsWithoutAReload() {
+        putSlo("0.99");
+        browser.signInAs("VIEWER");
+        browser.open("/ui/products/" + product);
+        browser.awaitText(".feed-status", "Live", Duration.ofSeconds(10));
+        WebElement page = browser.driver().findElement(By.tagName("html"));
+
+        putSlo("0.95");
+        Instant answered = Instant.now();
+        browser.awaitText("#drift-feed", "SLO_LOOSENED", Duration.ofSeconds(2));
+
+        assertThat(Duration.between(answered, Instant.now())).isLessThanOrEqualTo(Duration.ofSeconds(2));
+        assertThat(page.isDisplayed()).as("the same page, not a reload").isTrue();
+        assertThat(browser.all("#drift-feed li").get(0).getText()).contains("SLO_LOOSENED", "WARNING");
+        browser.screenshotOf(".feed", "product-live-drift");
     }
 
     @Test
@@ -244,6 +264,18 @@ class ConsoleBrowserTest {
                 + rule.getNodes().stream()
                         .map(node -> String.valueOf(node.getTarget()))
                         .toList();
+    }
+
+    private void putSlo(String target) {
+        TestClients.to(port, Duration.ofSeconds(10))
+                .put()
+                .uri("/api/products/" + product + "/slos/freshness")
+                .header("Authorization", "Bearer dev-steward")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"threshold\":3600,\"target\":" + target + ",\"window\":\"P30D\"}")
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 
     private GenericDomainEventMessage<?> recorded(long sequence, Object payload, Instant at) {

@@ -18,9 +18,11 @@ import reactor.core.publisher.Mono;
 class ConsoleController {
 
     private final ComplianceQueries compliance;
+    private final ConsoleDrift drift;
 
-    ConsoleController(ComplianceQueries compliance) {
+    ConsoleController(ComplianceQueries compliance, ConsoleDrift drift) {
         this.compliance = compliance;
+        this.drift = drift;
     }
 
     @GetMapping(
@@ -45,8 +47,9 @@ class ConsoleController {
 
     @GetMapping("/ui/")
     Mono<String> overview(Model model) {
-        return Blocking.call(compliance::mesh).map(mesh -> {
-            model.addAttribute("mesh", mesh);
+        return Blocking.call(() -> {
+            model.addAttribute("mesh", compliance.mesh());
+            drift.addFeed(null, model);
             return "console/overview";
         });
     }

@@ -25,11 +25,17 @@ class ProductPagesController {
     private final ProductSummaries summaries;
     private final ComplianceQueries compliance;
     private final OwnershipHistories histories;
+    private final ConsoleDrift drift;
 
-    ProductPagesController(ProductSummaries summaries, ComplianceQueries compliance, OwnershipHistories histories) {
+    ProductPagesController(
+            ProductSummaries summaries,
+            ComplianceQueries compliance,
+            OwnershipHistories histories,
+            ConsoleDrift drift) {
         this.summaries = summaries;
         this.compliance = compliance;
         this.histories = histories;
+        this.drift = drift;
     }
 
     @GetMapping("/ui/products/{productId}")
@@ -38,6 +44,7 @@ class ProductPagesController {
                     model.addAttribute("product", summary);
                     model.addAttribute(
                             "compliance", compliance.product(productId).orElse(null));
+                    drift.addFeed(productId, model);
                     return "console/product";
                 }))
                 .flatMap(Mono::justOrEmpty)

@@ -11,9 +11,6 @@ import org.meshledger.query.drift.DriftKind.Severity;
 import org.meshledger.query.support.InvalidQuery;
 import org.meshledger.query.support.Page;
 import org.meshledger.query.support.PageRequest;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,11 +21,11 @@ import reactor.core.publisher.Mono;
 @RestController
 class DriftController {
 
-    private final MongoTemplate mongo;
+    private final DriftQueries queries;
     private final Clock clock;
 
-    DriftController(MongoTemplate mongo, Clock clock) {
-        this.mongo = mongo;
+    DriftController(DriftQueries queries, Clock clock) {
+        this.queries = queries;
         this.clock = clock;
     }
 
@@ -61,16 +58,6 @@ class DriftController {
             throw new InvalidQuery(List.of(new FieldError("until", "must be later than since")));
         }
         PageRequest paging = PageRequest.of(page, size);
-        return Blocking.call(() -> {
-            long total = mongo.count(new Query(filter.criteria()), DriftEntry.class);
-            Query query = new Query(filter.criteria())
-                    .with(Sort.by(Sort.Order.desc("at"), Sort.Order.desc("_id")))
-                    .skip(paging.offset())
-                    .limit(paging.size());
-            List<DriftEntry> entries = mongo.find(query, DriftEntry.class).stream()
-                    .map(entry -> entry.asOf(filter.now()))
-                    .toList();
-            return new Page<>(entries, paging.page(), paging.size(), total);
-        });
+        return Blocking.call(() -> queries.newestFirst(filter, paging));
     }
 }

@@ -5,8 +5,16 @@ import org.meshledger.query.drift.DriftKind.Severity;
 import org.springframework.data.mongodb.core.query.Criteria;
 
 /** Which entries a reader wants; every part is optional. */
-record DriftFilter(
+public record DriftFilter(
         String productId, String domain, DriftKind kind, Severity severity, Instant since, Instant until, Instant now) {
+
+    public static DriftFilter ofProduct(String productId, Instant now) {
+        return new DriftFilter(productId, null, null, null, null, null, now);
+    }
+
+    public static DriftFilter ofMesh(Instant now) {
+        return new DriftFilter(null, null, null, null, null, null, now);
+    }
 
     Criteria criteria() {
         Criteria criteria = new Criteria();
