@@ -114,7 +114,9 @@ class ConsoleBrowserTest {
         assertThat(browser.text(".who")).contains("auditor@example.org");
         browser.screenshot("mesh-overview");
 
-        browser.open("/ui/products/" + product);
+        browser.press(By.cssSelector("#domains a[href='/ui/domains/claims']"));
+        assertThat(browser.text("h1")).isEqualTo("Domain claims");
+        browser.press(By.linkText(product));
         assertThat(browser.text(".facts")).contains("fraud", "claims", "AUTHORITATIVE");
         browser.screenshot("product");
         browser.press(By.linkText("Ownership timeline"));
@@ -156,10 +158,64 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void givenTheCatalog_whenFiltered_thenTheUrlHoldsEveryFilterAndABadOneIsAMessageBesideItsField() {
+        browser.signInAs("VIEWER");
+        browser.open("/ui/products");
+        browser.fill("q", product.substring(product.indexOf('-') + 1).toUpperCase());
+        browser.fill("owner", "fraud");
+        new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("status")))
+                .selectByVisibleText("ACTIVE");
+        browser.press(By.cssSelector(".controls button"));
+        assertThat(browser.all("main table tbody tr")).hasSize(1);
+        assertThat(browser.text("main table tbody")).contains(product, "fraud");
+        String bookmarked = browser.driver().getCurrentUrl();
+        assertThat(bookmarked).contains("owner=fraud", "status=active");
+
+        browser.open(bookmarked.substring(bookmarked.indexOf("/ui/")));
+        assertThat(browser.text("main table tbody")).contains(product);
+        browser.screenshot("catalog");
+
+        browser.fill("owner", "Not A Team!");
+        browser.press(By.cssSelector(".controls button"));
+        assertThat(browser.text("#owner-problem")).contains("lower-case");
+        assertThat(browser.text("h1")).isEqualTo("Catalog");
+    }
+
+    @Test
+    void givenATeam_whenItsPageIsOpened_thenItListsWhatItOwnedAndWhen() {
+        browser.signInAs("AUDITOR");
+        browser.open("/ui/products/" + product);
+        browser.press(By.cssSelector(".facts a[href='/ui/teams/fraud']"));
+        assertThat(browser.text("h1")).isEqualTo("Team fraud");
+        assertThat(browser.text("main table tbody")).contains(product, "2026-03-01T00:00:00Z", "still owns");
+        browser.open("/ui/teams/claims-core");
+        assertThat(browser.text("main table tbody")).contains(product, "2026-03-01T00:00:00Z");
+        browser.open("/ui/teams/nobody-at-all");
+        assertThat(browser.text("h1")).isEqualTo("404 Not Found");
+    }
+
+    @Test
+    void givenTheMeshOwnershipPage_whenKnownAtIsBeforeTheTransferWasRecorded_thenItShowsTheOldOwner() {
+        browser.signInAs("AUDITOR");
+        browser.open("/ui/ownership?domain=claims&asOf=2026-03-15&knownAt=2026-04-01");
+        assertThat(rowOf(product)).contains("claims-core").doesNotContain("fraud");
+        browser.open("/ui/ownership?domain=claims&asOf=2026-03-15&knownAt=2026-04-11");
+        assertThat(rowOf(product)).contains("fraud");
+        assertThat(browser.driver()
+                        .findElement(By.linkText("Download every row as CSV"))
+                        .getAttribute("href"))
+                .endsWith("/ui/ownership.csv?asOf=2026-03-15&knownAt=2026-04-11&domain=claims");
+        browser.screenshot("mesh-ownership");
+    }
+
+    @Test
     void givenHostileTextInTheLedger_whenShown_thenItIsTextAndNothingRuns() {
         browser.signInAs("VIEWER");
         browser.open("/ui/products/" + product);
         assertThat(browser.text("h1")).isEqualTo(HOSTILE_NAME);
+        browser.open("/ui/products?q=" + product);
+        assertThat(browser.text("main table tbody")).contains(HOSTILE_NAME);
+        assertThat(browser.all("main script")).isEmpty();
         browser.open("/ui/products/" + product + "/ownership");
         assertThat(browser.text("main table tbody")).contains(HOSTILE_REASON);
         assertThat(browser.all("main img")).as("no element injected").isEmpty();
@@ -238,6 +294,10 @@ class ConsoleBrowserTest {
                 "/ui/products/" + product,
                 "/ui/products/" + product + "/ownership?asOf=2026-03-15&knownAt=2026-04-01",
                 "/ui/products/" + product + "/ownership?asOf=nonsense",
+                "/ui/products?q=claims&classification=nonsense",
+                "/ui/domains/claims",
+                "/ui/teams/fraud",
+                "/ui/ownership?domain=claims&asOf=2026-03-15",
                 "/ui/audit?product=" + product,
                 "/ui/audit?mesh=true",
                 "/ui/admin",
@@ -264,6 +324,12 @@ class ConsoleBrowserTest {
                 + rule.getNodes().stream()
                         .map(node -> String.valueOf(node.getTarget()))
                         .toList();
+    }
+
+    private String rowOf(String productId) {
+        return browser.driver()
+                .findElement(By.xpath("//tbody/tr[th/a[text()='" + productId + "']]"))
+                .getText();
     }
 
     private void putSlo(String target) {

@@ -25,9 +25,11 @@ final class ComplianceJudge {
         if (slos.isEmpty()) {
             reasons.add("no SLO defined");
         }
+        List<String> pastSunset = new ArrayList<>();
         record.consumers().forEach((team, major) -> {
             Instant sunset = record.sunsets().get(String.valueOf(major));
             if (sunset != null && !now.isBefore(sunset)) {
+                pastSunset.add(team);
                 reasons.add("consumer %s is on major %d, past its sunset %s".formatted(team, major, sunset));
             }
         });
@@ -46,6 +48,7 @@ final class ComplianceJudge {
                 reasons.isEmpty(),
                 reasons,
                 slos,
+                pastSunset,
                 record.version());
     }
 

@@ -2,8 +2,6 @@ package org.meshledger.query.console;
 
 import java.net.URI;
 import org.meshledger.platform.security.ConsoleIdentities;
-import org.meshledger.platform.web.Blocking;
-import org.meshledger.query.compliance.ComplianceQueries;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -11,19 +9,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import reactor.core.publisher.Mono;
 
-/** The console's front door: the redirect a browser gets at {@code /}, the sign-in page, and the mesh overview. */
+/** The console's front door: the redirect a browser gets at {@code /}, and the sign-in page. */
 @Controller
 class ConsoleController {
-
-    private final ComplianceQueries compliance;
-    private final ConsoleDrift drift;
-
-    ConsoleController(ComplianceQueries compliance, ConsoleDrift drift) {
-        this.compliance = compliance;
-        this.drift = drift;
-    }
 
     @GetMapping(
             value = {"/", "/ui"},
@@ -43,14 +32,5 @@ class ConsoleController {
         model.addAttribute("failed", error != null);
         model.addAttribute("signedOut", signedOut != null);
         return "console/sign-in";
-    }
-
-    @GetMapping("/ui/")
-    Mono<String> overview(Model model) {
-        return Blocking.call(() -> {
-            model.addAttribute("mesh", compliance.mesh());
-            drift.addFeed(null, model);
-            return "console/overview";
-        });
     }
 }

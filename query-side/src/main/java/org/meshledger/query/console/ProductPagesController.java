@@ -48,7 +48,7 @@ class ProductPagesController {
                     return "console/product";
                 }))
                 .flatMap(Mono::justOrEmpty)
-                .switchIfEmpty(Mono.fromSupplier(() -> notFound(productId, model, exchange)));
+                .switchIfEmpty(Mono.fromSupplier(() -> notFound("data product", productId, model, exchange)));
     }
 
     @GetMapping("/ui/products/{productId}/ownership")
@@ -73,16 +73,17 @@ class ProductPagesController {
                             return "console/ownership";
                         }))
                 .flatMap(Mono::justOrEmpty)
-                .switchIfEmpty(Mono.fromSupplier(() -> notFound(productId, model, exchange)));
+                .switchIfEmpty(Mono.fromSupplier(() -> notFound("data product", productId, model, exchange)));
     }
 
     private static Optional<String> known(String productId) {
         return productId.matches(Ids.PRODUCT_ID) ? Optional.of(productId) : Optional.empty();
     }
 
-    private static String notFound(String productId, Model model, ServerWebExchange exchange) {
+    static String notFound(String what, String id, Model model, ServerWebExchange exchange) {
         exchange.getResponse().setStatusCode(HttpStatus.NOT_FOUND);
-        model.addAttribute("productId", productId);
+        model.addAttribute("what", what);
+        model.addAttribute("missing", id);
         return "console/not-found";
     }
 }

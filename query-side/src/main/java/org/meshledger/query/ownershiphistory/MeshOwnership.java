@@ -9,6 +9,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Who owned each product of the mesh (or of one domain) at one business instant, as known at another: the answer
@@ -37,6 +39,21 @@ public class MeshOwnership {
                 : new Query(Criteria.where("domain").is(domain));
         return mongo.stream(query.with(Sort.by("_id")), OwnershipRecord.class)
                 .flatMap(record -> ownerOf(record, asOf, knownAt).stream());
+    }
+
+    /** The same owners as CSV lines, the header first, read off the event loop as the client takes them. */
+    public Flux<String> csv(String domain, Instant asOf, Instant knownAt) {
+        return Flux.using(
+                        () -> owners(domain, asOf, knownAt),
+                        owners -> Flux.fromStream(owners).map(OwnershipCsv::row),
+                        Stream::close)
+                .startWith(OwnershipCsv.HEADER)
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /** The name a CSV download is saved under: the business instant it answers for. */
+    public static String csvFilename(Instant asOf) {
+        return "ownership-%s.csv".formatted(asOf.toString().replace(':', '-'));
     }
 
     private static Optional<OwnerOnDate> ownerOf(OwnershipRecord record, Instant asOf, Instant knownAt) {

@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * {@code GET /api/ownership?asOf=&knownAt=&domain=}: who owned what on a date, as known at another, paged as JSON
@@ -66,19 +65,12 @@ class MeshOwnershipController {
         Instant now = clock.instant();
         Instant businessTime = asOf == null ? now : asOf;
         Instant recordingTime = knownAt == null ? now : knownAt;
-        Flux<String> rows = Flux.using(
-                        () -> ownership.owners(domain, businessTime, recordingTime),
-                        owners -> Flux.fromStream(owners).map(OwnershipCsv::row),
-                        Stream::close)
-                .startWith(OwnershipCsv.HEADER)
-                .subscribeOn(Schedulers.boundedElastic());
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(CSV + ";charset=UTF-8"))
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
-                        "attachment; filename=\"ownership-%s.csv\""
-                                .formatted(businessTime.toString().replace(':', '-')))
-                .body(rows);
+                        "attachment; filename=\"%s\"".formatted(MeshOwnership.csvFilename(businessTime)))
+                .body(ownership.csv(domain, businessTime, recordingTime));
     }
 
     record MeshOwnershipPage(List<OwnerOnDate> items, Instant asOf, Instant knownAt, int page, int size, long total) {}

@@ -3,9 +3,9 @@ package org.meshledger.query.ownershiphistory;
 import jakarta.validation.constraints.Pattern;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Predicate;
 import org.meshledger.api.model.Ids;
 import org.meshledger.platform.web.Blocking;
+import org.meshledger.query.ownershiphistory.OwnershipExceptions.OwnedProduct;
 import org.meshledger.query.support.NotFound;
 import org.meshledger.query.support.Page;
 import org.meshledger.query.support.PageRequest;
@@ -16,35 +16,30 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/**
- * Ownership that governance should look at: products owned by a team of another domain (after a transfer or a team
- * move), and products whose owner team was retired. Judged when read, from each product's current owner and each
- * team's current domain, so it never depends on the order the views read the two kinds of events in.
- */
+/** The ownership exceptions as JSON pages, and the registered teams. */
 @RestController
 class OwnershipExceptionsController {
 
     private final MongoTemplate mongo;
+    private final OwnershipExceptions exceptions;
 
-    OwnershipExceptionsController(MongoTemplate mongo) {
+    OwnershipExceptionsController(MongoTemplate mongo, OwnershipExceptions exceptions) {
         this.mongo = mongo;
+        this.exceptions = exceptions;
     }
 
     @GetMapping("/api/ownership/outside-domain")
     Mono<Page<OwnedProduct>> outsideDomain(
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         PageRequest paging = PageRequest.of(page, size);
-        return Blocking.call(() -> paged(
-                ownedBy(team -> !team.retired(), owned -> !owned.ownerTeamDomain()
-                        .equals(owned.domain())),
-                paging));
+        return Blocking.call(() -> paged(exceptions.outsideDomain(), paging));
     }
 
     @GetMapping("/api/ownership/orphaned")
     Mono<Page<OwnedProduct>> orphaned(
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         PageRequest paging = PageRequest.of(page, size);
-        return Blocking.call(() -> paged(ownedBy(TeamRecord::retired, owned -> true), paging));
+        return Blocking.call(() -> paged(exceptions.orphaned(), paging));
     }
 
     @GetMapping("/api/teams")
@@ -65,31 +60,8 @@ class OwnershipExceptionsController {
                         Mono.error(() -> new NotFound("TEAM_NOT_FOUND", "No registered team '%s'".formatted(team))));
     }
 
-    /** Products each matching team owns now: a lookup per team, never a scan of the products. */
-    private List<OwnedProduct> ownedBy(Predicate<TeamRecord> teams, Predicate<OwnedProduct> keep) {
-        return mongo.findAll(TeamRecord.class).stream()
-                .filter(teams)
-                .flatMap(team -> currentlyOwned(team).stream())
-                .filter(keep)
-                .sorted(Comparator.comparing(OwnedProduct::productId))
-                .toList();
-    }
-
-    private List<OwnedProduct> currentlyOwned(TeamRecord team) {
-        return TeamProducts.recordsEverOwnedBy(mongo, team.team()).stream()
-                .filter(record -> currentOwner(record).equals(team.team()))
-                .map(record -> new OwnedProduct(record.productId(), record.domain(), team.team(), team.domain()))
-                .toList();
-    }
-
-    private static String currentOwner(OwnershipRecord record) {
-        return record.changes().get(record.changes().size() - 1).ownerTeam();
-    }
-
     private static <T> Page<T> paged(List<T> all, PageRequest paging) {
         List<T> items = all.stream().skip(paging.offset()).limit(paging.size()).toList();
         return new Page<>(items, paging.page(), paging.size(), all.size());
     }
-
-    record OwnedProduct(String productId, String domain, String ownerTeam, String ownerTeamDomain) {}
 }

@@ -2,15 +2,14 @@ package org.meshledger.query.ownershiphistory;
 
 import jakarta.validation.constraints.Pattern;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import org.meshledger.api.error.FieldError;
 import org.meshledger.api.model.Ids;
 import org.meshledger.platform.web.Blocking;
+import org.meshledger.query.ownershiphistory.TeamHistories.TeamProductHistory;
 import org.meshledger.query.support.InvalidQuery;
 import org.meshledger.query.support.Page;
 import org.meshledger.query.support.PageRequest;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,10 +20,10 @@ import reactor.core.publisher.Mono;
 @RestController
 class OwnershipHistoryController {
 
-    private final MongoTemplate mongo;
+    private final TeamHistories histories;
 
-    OwnershipHistoryController(MongoTemplate mongo) {
-        this.mongo = mongo;
+    OwnershipHistoryController(TeamHistories histories) {
+        this.histories = histories;
     }
 
     @GetMapping("/api/teams/{team}/ownership-history")
@@ -39,25 +38,10 @@ class OwnershipHistoryController {
         }
         PageRequest paging = PageRequest.of(page, size);
         return Blocking.call(() -> {
-            List<TeamProductHistory> owned = ownedBy(team, from, to);
+            List<TeamProductHistory> owned = histories.ownedBy(team, from, to);
             List<TeamProductHistory> items =
                     owned.stream().skip(paging.offset()).limit(paging.size()).toList();
             return new Page<>(items, paging.page(), paging.size(), owned.size());
         });
     }
-
-    private List<TeamProductHistory> ownedBy(String team, Instant from, Instant to) {
-        return TeamProducts.recordsEverOwnedBy(mongo, team).stream()
-                .map(record -> new TeamProductHistory(
-                        record.productId(),
-                        record.domain(),
-                        OwnershipTimeline.periods(record, null).stream()
-                                .filter(period -> period.ownerTeam().equals(team) && period.overlaps(from, to))
-                                .toList()))
-                .filter(history -> !history.periods().isEmpty())
-                .sorted(Comparator.comparing(TeamProductHistory::productId))
-                .toList();
-    }
-
-    record TeamProductHistory(String productId, String domain, List<OwnershipPeriod> periods) {}
 }
