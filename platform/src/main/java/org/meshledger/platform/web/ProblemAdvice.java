@@ -6,6 +6,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import reactor.netty.channel.AbortedException;
 
 /** The one place where a failure inside a controller becomes an HTTP problem. */
 @RestControllerAdvice
@@ -15,6 +17,15 @@ public class ProblemAdvice {
 
     public ProblemAdvice(ProblemTranslator translator) {
         this.translator = translator;
+    }
+
+    /**
+     * A client that went away, as a browser does when it leaves a page with a live feed: there is no one left to
+     * answer, and nothing went wrong on this side.
+     */
+    @ExceptionHandler(AbortedException.class)
+    public Mono<Void> clientLeft() {
+        return Mono.empty();
     }
 
     @ExceptionHandler(Throwable.class)
