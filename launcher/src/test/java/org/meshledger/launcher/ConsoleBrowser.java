@@ -60,8 +60,6 @@ final class ConsoleBrowser implements AutoCloseable {
 
     /** Signs in through the sign-in page, as a person would: pick the identity's radio button, press the button. */
     void signInAs(String role) {
-        // leave any page with a live feed first: its stream is closed before the session it runs in is dropped
-        driver.get("about:blank");
         driver.manage().deleteAllCookies();
         open("/ui/");
         driver.findElement(By.xpath("//label[strong[text()='" + role + "']]")).click();
