@@ -79,6 +79,11 @@ final class ConsoleBrowser implements AutoCloseable {
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
     }
 
+    /** The session cookie the browser holds, so a test can fetch what a link downloads as this person would. */
+    String sessionCookie() {
+        return driver.manage().getCookieNamed("SESSION").getValue();
+    }
+
     String text(String css) {
         return driver.findElement(By.cssSelector(css)).getText();
     }

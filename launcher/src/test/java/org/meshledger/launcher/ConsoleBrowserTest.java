@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -182,6 +185,94 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void givenThePeerPair_whenItsVersionsAreCompared_thenTheThreeBreakingChangesAreListedWithTheirRules()
+            throws IOException {
+        Path pair = Path.of("..", "..", "shared", "peer-fixtures", "datacontract-cli-changelog");
+        String v1 = Files.readString(pair.resolve("changelog_integration_v1.yaml"));
+        post("/contract-versions", "application/yaml", v1);
+        post("/consumers", "application/json", "{\"consumerTeam\":\"fraud-analytics\",\"contractMajor\":1}");
+        post("/contract-versions", "application/yaml", Files.readString(pair.resolve("changelog_integration_v2.yaml")));
+        awaitContractVersion("2.0.0");
+
+        browser.signInAs("AUDITOR");
+        browser.open("/ui/products/" + product);
+        assertThat(browser.text("#consumers-heading + ul"))
+                .containsPattern("fraud-analytics on major 1: sunsets \\d{4}-");
+        assertThat(browser.text(".contract-versions")).contains("1.0.0", "2.0.0", "MAJOR");
+        browser.press(By.linkText("Compare any two contract versions"));
+
+        assertThat(browser.text("#diff-summary")).contains("From 1.0.0 to 2.0.0", "3 breaking");
+        assertThat(browser.all("#breaking-changes tbody tr"))
+                .extracting(row -> row.findElement(By.cssSelector("th")).getText() + " "
+                        + row.findElement(By.cssSelector("td")).getText())
+                .containsExactlyInAnyOrder(
+                        "schema.orders.properties.customer_id PROPERTY_REMOVED",
+                        "schema.orders.properties.order_date TYPE_CHANGED",
+                        "schema.orders.properties.total_amount OPTIONAL_TO_REQUIRED");
+        assertThat(browser.text("#breaking-changes")).contains("consumers built on the old contract may fail");
+        assertThat(browser.driver()
+                        .findElement(By.xpath("//table[@id='change-set']//tr[th/code[text()="
+                                + "'slaProperties.availability.value']]"))
+                        .getText())
+                .contains("Updated", "99.9%", "99.5%")
+                .doesNotContain("Breaking");
+        browser.screenshot("contract-diff");
+        assertThat(violations()).isEmpty();
+
+        String download = TestClients.to(port, Duration.ofSeconds(10))
+                .get()
+                .uri("/ui/products/" + product + "/contracts/1.0.0.yaml")
+                .cookie("SESSION", browser.sessionCookie())
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentType("application/yaml")
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(download).isEqualTo(v1);
+
+        browser.open("/ui/products/" + product + "/contracts?from=0.9.0&to=2.0.0");
+        assertThat(browser.text("#from-problem")).contains("no contract version '0.9.0'");
+    }
+
+    @Test
+    void givenObservationsOnTwoDays_whenTheProductPageIsOpened_thenItChartsEachDaysComplianceAgainstTheTarget() {
+        putSlo("0.99");
+        Instant now = Instant.now();
+        String observations = "[%s,%s,%s]"
+                .formatted(
+                        observation(100, now.minus(Duration.ofHours(48))),
+                        observation(7200, now.minus(Duration.ofHours(48)).plusSeconds(1)),
+                        observation(100, now.minusSeconds(60)));
+        TestClients.to(port, Duration.ofSeconds(10))
+                .post()
+                .uri("/api/products/" + product + "/sli-observations")
+                .header("Authorization", "Bearer dev-integration")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(observations)
+                .exchange()
+                .expectStatus()
+                .isAccepted();
+        awaitBody("/api/compliance/products/" + product, "\"observations\":3");
+
+        browser.signInAs("VIEWER");
+        browser.open("/ui/products/" + product);
+
+        assertThat(browser.text("#chart-freshness figcaption"))
+                .contains("compliance per day over its P30D window", "target of 99.00%");
+        assertThat(browser.all("#chart-freshness svg rect.missed")).hasSize(1);
+        assertThat(browser.all("#chart-freshness svg rect.met")).hasSize(1);
+        browser.driver().findElement(By.cssSelector("#chart-freshness summary")).click();
+        assertThat(browser.all("#chart-freshness details tbody tr"))
+                .extracting(WebElement::getText)
+                .satisfiesExactly(older -> assertThat(older).endsWith("1 2 50.00% no"), today -> assertThat(today)
+                        .endsWith("1 1 100.00% yes"));
+        browser.screenshotOf(".compliance-chart", "product-compliance-chart");
+    }
+
+    @Test
     void givenATeam_whenItsPageIsOpened_thenItListsWhatItOwnedAndWhen() {
         browser.signInAs("AUDITOR");
         browser.open("/ui/products/" + product);
@@ -332,6 +423,46 @@ class ConsoleBrowserTest {
                 .getText();
     }
 
+    private void post(String path, String type, String body) {
+        TestClients.to(port, Duration.ofSeconds(10))
+                .post()
+                .uri("/api/products/" + product + path)
+                .header("Authorization", "Bearer dev-steward")
+                .contentType(MediaType.parseMediaType(type))
+                .bodyValue(body)
+                .exchange()
+                .expectStatus()
+                .isCreated();
+    }
+
+    private void awaitContractVersion(String version) {
+        awaitBody("/api/products/" + product + "/contract-diff", "\"to\":\"" + version + "\"");
+    }
+
+    /** Waits until the API's answer at {@code path} holds {@code text}: the views have caught up with a write. */
+    private void awaitBody(String path, String text) {
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (Instant.now().isBefore(deadline)) {
+            String body = TestClients.to(port, Duration.ofSeconds(10))
+                    .get()
+                    .uri(path)
+                    .header("Authorization", "Bearer dev-viewer")
+                    .exchange()
+                    .returnResult(String.class)
+                    .getResponseBody()
+                    .blockFirst(Duration.ofSeconds(10));
+            if (body != null && body.contains(text)) {
+                return;
+            }
+            sleep(50);
+        }
+        throw new AssertionError(path + " never answered " + text);
+    }
+
+    private static String observation(int seconds, Instant at) {
+        return "{\"indicator\":\"freshness\",\"value\":%d,\"observedAt\":\"%s\"}".formatted(seconds, at);
+    }
+
     private void putSlo(String target) {
         TestClients.to(port, Duration.ofSeconds(10))
                 .put()
@@ -360,26 +491,14 @@ class ConsoleBrowserTest {
     }
 
     private void awaitOwner(String team) {
-        Instant deadline = Instant.now().plusSeconds(20);
-        while (Instant.now().isBefore(deadline)) {
-            String body = TestClients.to(port, Duration.ofSeconds(10))
-                    .get()
-                    .uri("/api/products/" + product)
-                    .header("Authorization", "Bearer dev-viewer")
-                    .exchange()
-                    .returnResult(String.class)
-                    .getResponseBody()
-                    .blockFirst(Duration.ofSeconds(10));
-            if (body != null && body.contains("\"ownerTeam\":\"" + team + "\"")) {
-                return;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        awaitBody("/api/products/" + product, "\"ownerTeam\":\"" + team + "\"");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
         }
-        throw new AssertionError("the catalog never showed " + team + " as the owner of " + product);
     }
 }

@@ -237,6 +237,29 @@ class ContractsEndToEndTest {
         assertThat(slaLoosened).singleElement().satisfies(entry -> assertThat(
                         entry.get("summary").asText())
                 .isEqualTo("SLA availability loosened: 99.9% → 99.5%"));
+
+        web.get()
+                .uri("/api/products/" + product + "/contract-diff?from=1.0.0&to=2.0.0")
+                .header("Authorization", "Bearer dev-viewer")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.breakingChanges.length()")
+                .isEqualTo(3)
+                .jsonPath("$.breakingChanges[?(@.path == 'schema.orders.properties.order_date')].rule")
+                .isEqualTo("TYPE_CHANGED")
+                .jsonPath("$.changes[?(@.path == 'slaProperties.availability.value')].breaking")
+                .isEqualTo(false);
+        web.get()
+                .uri("/api/products/" + product + "/contract-diff?from=0.9.0")
+                .header("Authorization", "Bearer dev-viewer")
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("CONTRACT_VERSION_NOT_FOUND");
     }
 
     @Test

@@ -10,6 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.meshledger.api.contract.CompatibilityCheck;
+import org.meshledger.api.contract.ContractTree;
+import org.meshledger.api.contract.ContractVerdict;
 import org.meshledger.api.model.Bump;
 import org.meshledger.api.model.Compatibility;
 

@@ -14,6 +14,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.meshledger.api.contract.CompatibilityCheck;
+import org.meshledger.api.contract.ContractTree;
+import org.meshledger.api.contract.ContractVerdict;
 import org.meshledger.api.model.Compatibility;
 
 /** The standard's own examples are read, and a version compared with itself changes nothing. */

@@ -1,6 +1,7 @@
 package org.meshledger.query.compliance;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +35,28 @@ public class ComplianceQueries {
     public Optional<ProductCompliance> product(String productId) {
         return Optional.ofNullable(mongo.findById(productId, ComplianceRecord.class))
                 .map(record -> ComplianceJudge.judge(record, clock.instant()));
+    }
+
+    /** When each deprecated major sunsets (the earliest date set for it), keyed by the major. */
+    public Map<Integer, Instant> majorSunsets(String productId) {
+        ComplianceRecord record = mongo.findById(productId, ComplianceRecord.class);
+        Map<Integer, Instant> sunsets = new TreeMap<>();
+        if (record != null) {
+            record.sunsets().forEach((major, sunset) -> sunsets.put(Integer.valueOf(major), sunset));
+        }
+        return sunsets;
+    }
+
+    /** Each SLO's observations per period of its window, oldest first: what the product page charts. */
+    public List<SloHistory> history(String productId) {
+        ComplianceRecord record = mongo.findById(productId, ComplianceRecord.class);
+        if (record == null) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        return record.slos().entrySet().stream()
+                .map(slo -> SloHistory.of(slo.getKey(), slo.getValue(), now))
+                .toList();
     }
 
     public Rollup domain(String domain) {

@@ -1,5 +1,6 @@
 package org.meshledger.query.console;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,6 +9,7 @@ import org.meshledger.api.model.Ids;
 import org.meshledger.platform.web.Blocking;
 import org.meshledger.query.catalog.ProductSummaries;
 import org.meshledger.query.compliance.ComplianceQueries;
+import org.meshledger.query.contracts.ContractVersionQueries;
 import org.meshledger.query.ownershiphistory.OwnershipHistories;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -18,24 +20,33 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** One product's pages: its summary with its SLOs' compliance, and its ownership timeline in two times. */
+/**
+ * One product's pages: its summary with its SLOs' compliance charted, its consumers' sunsets and its contract versions,
+ * and its ownership timeline in two times.
+ */
 @Controller
 class ProductPagesController {
 
     private final ProductSummaries summaries;
     private final ComplianceQueries compliance;
     private final OwnershipHistories histories;
+    private final ContractVersionQueries contracts;
     private final ConsoleDrift drift;
+    private final Clock clock;
 
     ProductPagesController(
             ProductSummaries summaries,
             ComplianceQueries compliance,
             OwnershipHistories histories,
-            ConsoleDrift drift) {
+            ContractVersionQueries contracts,
+            ConsoleDrift drift,
+            Clock clock) {
         this.summaries = summaries;
         this.compliance = compliance;
         this.histories = histories;
+        this.contracts = contracts;
         this.drift = drift;
+        this.clock = clock;
     }
 
     @GetMapping("/ui/products/{productId}")
@@ -44,6 +55,14 @@ class ProductPagesController {
                     model.addAttribute("product", summary);
                     model.addAttribute(
                             "compliance", compliance.product(productId).orElse(null));
+                    model.addAttribute(
+                            "charts",
+                            compliance.history(productId).stream()
+                                    .map(ComplianceChart::of)
+                                    .toList());
+                    model.addAttribute("sunsets", compliance.majorSunsets(productId));
+                    model.addAttribute("now", clock.instant());
+                    model.addAttribute("contracts", contracts.of(productId).orElse(null));
                     drift.addFeed(productId, model);
                     return "console/product";
                 }))
@@ -76,7 +95,7 @@ class ProductPagesController {
                 .switchIfEmpty(Mono.fromSupplier(() -> notFound("data product", productId, model, exchange)));
     }
 
-    private static Optional<String> known(String productId) {
+    static Optional<String> known(String productId) {
         return productId.matches(Ids.PRODUCT_ID) ? Optional.of(productId) : Optional.empty();
     }
 

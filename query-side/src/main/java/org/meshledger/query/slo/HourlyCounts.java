@@ -2,6 +2,7 @@ package org.meshledger.query.slo;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -62,6 +63,32 @@ public final class HourlyCounts {
                 })
                 .map(Map.Entry::getValue)
                 .reduce(Counts.NONE, Counts::plus);
+    }
+
+    /** One period's counts, by the UTC instant it starts. */
+    public record Period(Instant start, Counts counts) {}
+
+    /**
+     * The counts per {@code step} (whole hours, aligned to UTC) of the hours that overlap the window ending at
+     * {@code now}, oldest first, periods without observations included.
+     */
+    public static List<Period> periods(Map<String, Counts> buckets, Instant now, Duration window, Duration step) {
+        long stepSeconds = step.getSeconds();
+        long first = hourStart(now.minus(window));
+        long last = hourStart(now);
+        TreeMap<Long, Counts> perPeriod = new TreeMap<>();
+        for (long start = Math.floorDiv(first, stepSeconds) * stepSeconds; start <= last; start += stepSeconds) {
+            perPeriod.put(start, Counts.NONE);
+        }
+        buckets.forEach((hour, counts) -> {
+            long start = Long.parseLong(hour);
+            if (start >= first && start <= last) {
+                perPeriod.merge(Math.floorDiv(start, stepSeconds) * stepSeconds, counts, Counts::plus);
+            }
+        });
+        return perPeriod.entrySet().stream()
+                .map(period -> new Period(Instant.ofEpochSecond(period.getKey()), period.getValue()))
+                .toList();
     }
 
     /** The last hour: this hour's counts, plus the previous hour's in proportion to how much of it the hour covers. */

@@ -1,4 +1,4 @@
-package org.meshledger.command.contract;
+package org.meshledger.api.contract;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,6 +44,28 @@ public final class CompatibilityCheck {
                         ? Bump.MINOR
                         : Bump.PATCH;
         return new ContractVerdict(List.copyOf(changes), List.copyOf(breaking.values()), bump);
+    }
+
+    /**
+     * From the first of {@code versions} (oldest first) to the last: the change set, and the breaks of the last
+     * against each earlier one in either direction, whatever a product's mode, so a reader sees everything that
+     * would break someone.
+     */
+    public static ContractComparison compare(List<ContractComparison.Version> versions) {
+        ContractComparison.Version from = versions.get(0);
+        ContractComparison.Version to = versions.get(versions.size() - 1);
+        Map<String, ContractComparison.Break> breaks = new LinkedHashMap<>();
+        for (ContractComparison.Version earlier : versions.subList(0, versions.size() - 1)) {
+            for (BreakingChange change : BreakingRules.between(earlier.tree(), to.tree())) {
+                breaks.putIfAbsent(
+                        change.path() + " " + change.rule(), new ContractComparison.Break(change, earlier.label()));
+            }
+        }
+        List<ContractChange> changes = ContractDiff.between(from.tree(), to.tree()).stream()
+                .map(change -> change.judged(breaks.values().stream()
+                        .anyMatch(found -> within(change.path(), found.change().path()))))
+                .toList();
+        return new ContractComparison(changes, List.copyOf(breaks.values()));
     }
 
     public static Map<String, Object> tree(com.fasterxml.jackson.databind.JsonNode document) {

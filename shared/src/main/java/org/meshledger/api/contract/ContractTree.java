@@ -1,4 +1,4 @@
-package org.meshledger.command.contract;
+package org.meshledger.api.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -11,14 +11,14 @@ import java.util.Map;
  * objects and properties by {@code name}, SLA properties by {@code property}, quality rules by {@code name} or
  * position), so two versions compare path by path: {@code schema.orders.properties.order_date.logicalType}.
  */
-final class ContractTree {
+public final class ContractTree {
 
     private static final Map<String, String> KEYED_LISTS =
             Map.of("schema", "name", "properties", "name", "slaProperties", "property", "quality", "name");
 
     private ContractTree() {}
 
-    static Map<String, Object> of(JsonNode document) {
+    public static Map<String, Object> of(JsonNode document) {
         @SuppressWarnings("unchecked")
         Map<String, Object> tree = (Map<String, Object>) normalise(document, null);
         return tree;
@@ -29,7 +29,7 @@ final class ContractTree {
      * snapshot read back must compare equal to the tree it was written from.
      */
     @SuppressWarnings("unchecked")
-    static <T> T canonical(T value) {
+    public static <T> T canonical(T value) {
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> copy = new LinkedHashMap<>();
             map.forEach((key, element) -> copy.put((String) key, canonical(element)));

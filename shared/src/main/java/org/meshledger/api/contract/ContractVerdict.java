@@ -1,4 +1,4 @@
-package org.meshledger.command.contract;
+package org.meshledger.api.contract;
 
 import java.util.List;
 import org.meshledger.api.model.BreakingChange;

@@ -1,4 +1,4 @@
-package org.meshledger.command.contract;
+package org.meshledger.api.contract;
 
 import java.math.BigDecimal;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.meshledger.command.contract;
+package org.meshledger.api.contract;
 
 import static org.meshledger.api.model.Compatibility.Direction.BACKWARD;
 import static org.meshledger.api.model.Compatibility.Direction.FORWARD;
@@ -19,8 +19,8 @@ import org.meshledger.api.model.Compatibility.Direction;
  */
 final class BreakingRules {
 
-    private static final List<String> UPPER_LIMITS = List.of("maxLength", "maximum", "exclusiveMaximum", "maxItems");
-    private static final List<String> LOWER_LIMITS = List.of("minLength", "minimum", "exclusiveMinimum", "minItems");
+    static final List<String> UPPER_LIMITS = List.of("maxLength", "maximum", "exclusiveMaximum", "maxItems");
+    static final List<String> LOWER_LIMITS = List.of("minLength", "minimum", "exclusiveMinimum", "minItems");
 
     private BreakingRules() {}
 

@@ -1,0 +1,67 @@
+package org.meshledger.query.contracts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/** A product's contract versions and their documents, read alike for the API and the console. */
+@Component
+public class ContractVersionQueries {
+
+    private final MongoTemplate mongo;
+
+    ContractVersionQueries(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** Empty when the product is unknown or has published no contract yet. */
+    public Optional<ContractVersions> of(String productId) {
+        return index(productId).map(this::versions);
+    }
+
+    /** The version's document, as stored unless another ODCS version is asked for; empty when no such version. */
+    public Optional<String> document(String productId, String contractVersion, String apiVersion, boolean yaml) {
+        return record(productId, contractVersion).map(record -> exported(record, apiVersion, yaml));
+    }
+
+    Optional<ContractIndex> index(String productId) {
+        return Optional.ofNullable(mongo.findById(productId, ContractIndex.class));
+    }
+
+    Optional<ContractVersionRecord> record(String productId, String contractVersion) {
+        return Optional.ofNullable(
+                mongo.findById(ContractVersionRecord.idOf(productId, contractVersion), ContractVersionRecord.class));
+    }
+
+    /** The records of {@code contractVersions}, in the order given. */
+    List<ContractVersionRecord> records(String productId, List<String> contractVersions) {
+        List<String> ids = contractVersions.stream()
+                .map(version -> ContractVersionRecord.idOf(productId, version))
+                .toList();
+        return mongo.find(new Query(Criteria.where("_id").in(ids)), ContractVersionRecord.class).stream()
+                .sorted(Comparator.comparingInt(record -> contractVersions.indexOf(record.contractVersion())))
+                .toList();
+    }
+
+    ContractVersions versions(ContractIndex index) {
+        List<ContractVersionSummary> items = records(index.productId(), index.versions()).stream()
+                .map(ContractVersionSummary::of)
+                .toList();
+        String current = index.versions().isEmpty()
+                ? null
+                : index.versions().get(index.versions().size() - 1);
+        return new ContractVersions(index.productId(), current, items, index.version());
+    }
+
+    private static String exported(ContractVersionRecord record, String apiVersion, boolean yaml) {
+        JsonNode stored = ContractText.read(record.document());
+        JsonNode wanted =
+                apiVersion == null ? stored : ContractExport.as(stored, record.validatedAgainst(), apiVersion);
+        return yaml ? ContractText.yaml(record.document(), stored, wanted) : ContractText.json(wanted);
+    }
+}
