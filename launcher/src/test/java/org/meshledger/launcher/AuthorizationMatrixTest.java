@@ -122,10 +122,12 @@ class AuthorizationMatrixTest {
         tokens.put(Caller.BAD_SIGNATURE, issuer.withBadSignature("steward@example.org", List.of("STEWARD")));
         register(READ);
         asSteward(HttpMethod.PUT, "/api/products/" + READ + "/slos/freshness", json(SLO));
+        asSteward(HttpMethod.POST, "/api/products/" + READ + "/contract-versions", YAML_CONTRACT);
         asSteward(HttpMethod.POST, "/api/teams", json("{\"team\":\"matrix-team\",\"domain\":\"claims\"}"));
         asSteward(HttpMethod.POST, "/api/audit/checkpoints", null);
         awaitOk("/api/products/" + READ + "?minVersion=1");
         awaitOk("/api/teams/matrix-team");
+        awaitOk("/api/products/" + READ + "/contract-diff");
     }
 
     /** Views follow the log within milliseconds; the reads below must not meet one still catching up. */
@@ -156,6 +158,26 @@ class AuthorizationMatrixTest {
                     .expectStatus()
                     .isUnauthorized();
         }
+    }
+
+    @Test
+    void givenNoAllowedOrigins_whenAnotherOriginsPageAsks_thenNoCrossOriginAllowanceIsGiven() {
+        web.method(HttpMethod.OPTIONS)
+                .uri("/api/products")
+                .header("Origin", "https://catalog.example.org")
+                .header("Access-Control-Request-Method", "GET")
+                .exchange()
+                .expectHeader()
+                .doesNotExist("Access-Control-Allow-Origin");
+        web.get()
+                .uri("/api/products")
+                .header("Origin", "https://catalog.example.org")
+                .header("Authorization", "Bearer " + tokens.get(Caller.VIEWER))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .doesNotExist("Access-Control-Allow-Origin");
     }
 
     @TestFactory
@@ -238,7 +260,8 @@ class AuthorizationMatrixTest {
         Function<String, List<Request>> contract = product ->
                 List.of(new Request(HttpMethod.POST, "/api/products/" + product + "/contract-versions", YAML_CONTRACT));
         List<Endpoint> all = new ArrayList<>();
-        for (String path : List.of("/actuator/health", "/actuator/prometheus", "/v3/api-docs")) {
+        for (String path :
+                List.of("/actuator/health", "/actuator/prometheus", "/v3/api-docs", "/swagger-ui/index.html")) {
             all.add(Endpoint.get(Access.PUBLIC, path));
         }
         for (String path : List.of(
@@ -247,6 +270,7 @@ class AuthorizationMatrixTest {
                 "/api/products/" + READ + "/ownership-history",
                 "/api/teams/claims-core/ownership-history",
                 "/api/products/" + READ + "/contract-versions",
+                "/api/products/" + READ + "/contract-diff",
                 "/api/products/" + READ + "/drift",
                 "/api/drift",
                 "/api/compliance",

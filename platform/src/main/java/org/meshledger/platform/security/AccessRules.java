@@ -43,7 +43,8 @@ final class AccessRules implements ReactiveAuthorizationManager<AuthorizationCon
 
     private static final List<Rule> RULES = List.of(
             rule(Set.of(), ANYONE, "/actuator/health", "/actuator/health/**", "/actuator/prometheus"),
-            rule(Set.of(), ANYONE, "/v3/api-docs", "/v3/api-docs/**"),
+            // the explorer's page and assets; the calls made from it need a token like any other
+            rule(Set.of(), ANYONE, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"),
             rule(Set.of(), holding(Role.STEWARD), "/actuator/**", "/api/admin/**"),
             rule(Set.of(HttpMethod.GET), holding(Role.AUDITOR, Role.STEWARD), "/api/audit/**"),
             rule(Set.of(), holding(Role.STEWARD), "/api/audit/**"),

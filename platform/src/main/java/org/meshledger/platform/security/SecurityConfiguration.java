@@ -1,5 +1,6 @@
 package org.meshledger.platform.security;
 
+import org.meshledger.platform.web.CrossOrigins;
 import org.meshledger.platform.web.ProblemWriter;
 import org.meshledger.platform.web.Problems;
 import org.slf4j.Logger;
@@ -30,7 +31,7 @@ import reactor.core.publisher.Mono;
 
 /** Who may call what ({@link AccessRules}), and how a caller is recognised: development tokens or an issuer's JWTs. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(JwtSettings.class)
+@EnableConfigurationProperties({JwtSettings.class, CrossOrigins.class})
 public class SecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
@@ -40,8 +41,17 @@ public class SecurityConfiguration {
             ServerHttpSecurity http,
             ProblemWriter problems,
             JwtSettings jwt,
+            CrossOrigins crossOrigins,
             @Value("${meshledger.limits.request-body:1MB}") DataSize requestBodyLimit) {
-        return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+        // a preflight is answered by the CORS filter, which runs before authentication: it carries no token
+        return http.cors(cors -> {
+                    if (crossOrigins.enabled()) {
+                        cors.configurationSource(crossOrigins.source());
+                    } else {
+                        cors.disable();
+                    }
+                })
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
