@@ -326,7 +326,12 @@ class ConsoleBrowserTest {
                 .uri("/ui/audit")
                 .exchange()
                 .expectStatus()
-                .isFound(); // signed out: sent to sign in
+                .isFound(); // no session: sent to sign in
+        browser.open("/ui/");
+        browser.press(By.cssSelector(".who button"));
+        assertThat(browser.text("main [role=status]")).isEqualTo("You are signed out.");
+        browser.open("/ui/");
+        assertThat(browser.driver().getCurrentUrl()).endsWith("/ui/sign-in");
     }
 
     @Test
