@@ -344,17 +344,34 @@ class ConsoleBrowserTest {
         assertThat(browser.text("main table tbody")).contains("DataProductRegistered", "OwnershipTransferred");
         browser.screenshot("audit");
         browser.press(By.xpath("//button[text()='Verify every product and team']"));
-        assertThat(browser.text("#mesh-verdict")).startsWith("Intact.");
+        browser.awaitText("#mesh-progress", "Intact.", Duration.ofSeconds(20));
+        assertThat(browser.text("#mesh-verdict")).startsWith("Intact.").contains("histories match their hashes");
+        WebElement bar = browser.driver().findElement(By.cssSelector("#mesh-progress progress"));
+        assertThat(bar.getAttribute("value")).as("the bar is full").isEqualTo(bar.getAttribute("max"));
+        browser.screenshotOf("#mesh-verification", "audit-mesh-verified");
     }
 
     @Test
-    void givenASteward_whenReplayingAView_thenTheAdminPageSaysItStarted() {
+    void givenASteward_whenReplayingAView_thenTheAdminPageSaysItStartedAndFollowsTheViewsLive() {
         browser.signInAs("STEWARD");
         browser.open("/ui/admin");
         assertThat(browser.all("main table tbody tr")).hasSizeGreaterThanOrEqualTo(4);
         browser.press(By.cssSelector("button[aria-label='Replay product-catalog']"));
         assertThat(browser.text("[role=status]")).contains("Replay of product-catalog started");
         assertThat(browser.driver().getCurrentUrl()).endsWith("/ui/admin?replayed=product-catalog");
+        browser.awaitText("#view-product-catalog .replay", "not replaying", Duration.ofSeconds(20));
+
+        WebElement page = browser.driver().findElement(By.tagName("html"));
+        long before = Long.parseLong(browser.text("#view-product-catalog .position"));
+        putSlo("0.98");
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .until(driver -> Long.parseLong(browser.text("#view-product-catalog .position")) > before);
+        assertThat(browser.driver().findElement(By.tagName("html")))
+                .as("no reload")
+                .isEqualTo(page);
+        browser.driver().findElement(By.id("replay-product-catalog")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .until(driver -> driver.getCurrentUrl().endsWith("?replayed=product-catalog"));
     }
 
     @Test

@@ -1,9 +1,6 @@
 package org.meshledger.query.audit;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.constraints.Pattern;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.meshledger.api.model.Ids;
 import org.meshledger.platform.audit.ChainVerdict;
 import org.meshledger.platform.audit.ChainVerifier;
@@ -24,10 +21,12 @@ class VerificationController {
 
     private final ChainVerifier verifier;
     private final Checkpoints checkpoints;
+    private final MeshVerification mesh;
 
-    VerificationController(ChainVerifier verifier, Checkpoints checkpoints) {
+    VerificationController(ChainVerifier verifier, Checkpoints checkpoints, MeshVerification mesh) {
         this.verifier = verifier;
         this.checkpoints = checkpoints;
+        this.mesh = mesh;
     }
 
     @GetMapping("/api/audit/products/{productId}/verify")
@@ -38,18 +37,7 @@ class VerificationController {
     /** Every aggregate (products and teams), one line each as it is checked, then a summary line. */
     @GetMapping(value = "/api/audit/verify", produces = MediaType.APPLICATION_NDJSON_VALUE)
     Flux<MeshProgress> mesh() {
-        AtomicInteger broken = new AtomicInteger();
-        return Blocking.call(() -> List.copyOf(verifier.aggregates()))
-                .flatMapMany(aggregates -> Flux.fromIterable(aggregates)
-                        .index()
-                        .concatMap(numbered -> Blocking.call(() -> verifier.verify(numbered.getT2()))
-                                .map(verdict -> MeshProgress.of(verdict, numbered.getT1() + 1, aggregates.size())))
-                        .doOnNext(progress -> {
-                            if (!progress.ok()) {
-                                broken.incrementAndGet();
-                            }
-                        })
-                        .concatWith(Mono.fromSupplier(() -> MeshProgress.summary(aggregates.size(), broken.get()))));
+        return mesh.run();
     }
 
     @GetMapping("/api/audit/checkpoints/latest")
@@ -57,39 +45,5 @@ class VerificationController {
         return Blocking.call(() -> checkpoints
                 .export()
                 .orElseThrow(() -> new NotFound("NO_CHECKPOINT", "No checkpoint has been taken yet")));
-    }
-
-    /** A progress line names one aggregate; the last line has {@code done} and the counts. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record MeshProgress(
-            Long position,
-            Integer of,
-            String aggregateId,
-            boolean ok,
-            Long checked,
-            Long firstBrokenSequence,
-            String problem,
-            Boolean done,
-            Integer verified,
-            Integer broken) {
-
-        static MeshProgress of(java.util.Optional<ChainVerdict> found, long position, int of) {
-            ChainVerdict verdict = found.orElseThrow();
-            return new MeshProgress(
-                    position,
-                    of,
-                    verdict.aggregateId(),
-                    verdict.ok(),
-                    verdict.checked(),
-                    verdict.firstBrokenSequence(),
-                    verdict.problem(),
-                    null,
-                    null,
-                    null);
-        }
-
-        static MeshProgress summary(int aggregates, int broken) {
-            return new MeshProgress(null, null, null, broken == 0, null, null, null, true, aggregates - broken, broken);
-        }
     }
 }

@@ -3,24 +3,34 @@ package org.meshledger.query.console;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.meshledger.api.model.Ids;
-import org.meshledger.platform.audit.ChainVerdict;
 import org.meshledger.platform.audit.ChainVerifier;
 import org.meshledger.platform.audit.Checkpoints;
 import org.meshledger.platform.audit.SignedCheckpoint;
 import org.meshledger.platform.eventstore.AuditTrail;
 import org.meshledger.platform.eventstore.StoredEvent;
 import org.meshledger.platform.web.Blocking;
+import org.meshledger.query.audit.MeshProgress;
+import org.meshledger.query.audit.MeshVerification;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ServerWebExchange;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -34,12 +44,22 @@ class AuditPagesController {
     private final AuditTrail trail;
     private final Checkpoints checkpoints;
     private final ObjectMapper json;
+    private final MeshVerification verification;
+    private final ITemplateEngine templates;
 
-    AuditPagesController(ChainVerifier verifier, AuditTrail trail, Checkpoints checkpoints, ObjectMapper json) {
+    AuditPagesController(
+            ChainVerifier verifier,
+            AuditTrail trail,
+            Checkpoints checkpoints,
+            ObjectMapper json,
+            MeshVerification verification,
+            ITemplateEngine templates) {
         this.verifier = verifier;
         this.trail = trail;
         this.checkpoints = checkpoints;
         this.json = json;
+        this.verification = verification;
+        this.templates = templates;
     }
 
     /** One line of the stored stream as the page lists it. */
@@ -52,8 +72,12 @@ class AuditPagesController {
             String eventId,
             String hash) {}
 
-    /** The whole mesh checked: how many chains hold and which do not. */
-    public record MeshVerdict(int verified, List<ChainVerdict> broken) {}
+    /** The whole mesh checked: how many histories were, and which of them are broken. */
+    public record MeshVerdict(int verified, List<MeshProgress> broken) {}
+
+    static final String MESH_STREAM = "/ui/audit/mesh-verification";
+    /** About a hundred steps on the bar, however many histories the mesh holds. */
+    private static final int PROGRESS_STEPS = 100;
 
     @GetMapping("/ui/audit")
     Mono<String> audit(
@@ -65,9 +89,7 @@ class AuditPagesController {
         model.addAttribute("product", asked);
         return Blocking.call(() -> {
             model.addAttribute("checkpoint", checkpoints.latest().orElse(null));
-            if (mesh != null) {
-                model.addAttribute("meshVerdict", verifyMesh());
-            }
+            model.addAttribute("meshStream", mesh == null ? null : MESH_STREAM);
             if (asked.isEmpty()) {
                 return "console/audit";
             }
@@ -89,6 +111,39 @@ class AuditPagesController {
         });
     }
 
+    /**
+     * The mesh verified as the page watches: "progress" events with the bar (about a hundred of them), then "done"
+     * with the verdict, after which the page closes the stream.
+     */
+    @GetMapping(value = MESH_STREAM, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @ResponseBody
+    Flux<ServerSentEvent<String>> meshVerification() {
+        List<MeshProgress> broken = new ArrayList<>();
+        return verification.run().concatMap(progress -> {
+            if (progress.finished()) {
+                MeshVerdict verdict = new MeshVerdict(progress.verified() + progress.broken(), List.copyOf(broken));
+                return Mono.just(event("done", "meshDone", Map.of("verdict", verdict)));
+            }
+            if (!progress.ok()) {
+                broken.add(progress);
+            }
+            long step = Math.max(1, progress.of() / PROGRESS_STEPS);
+            if (progress.position() % step != 0
+                    && progress.position() != progress.of().longValue()) {
+                return Mono.empty();
+            }
+            return Mono.just(event(
+                    "progress",
+                    "meshProgress",
+                    Map.of("checked", progress.position(), "of", progress.of(), "brokenSoFar", broken.size())));
+        });
+    }
+
+    private ServerSentEvent<String> event(String name, String fragment, Map<String, Object> variables) {
+        String html = templates.process("console/audit", Set.of(fragment), new Context(Locale.ENGLISH, variables));
+        return ServerSentEvent.builder(html).event(name).build();
+    }
+
     @GetMapping("/ui/audit/checkpoints/latest.json")
     Mono<ResponseEntity<SignedCheckpoint>> latestCheckpoint() {
         return Blocking.call(() -> checkpoints
@@ -100,15 +155,6 @@ class AuditPagesController {
                                 "attachment; filename=\"checkpoint-%d.json\"".formatted(signed.checkpoint()))
                         .body(signed))
                 .orElseGet(() -> ResponseEntity.notFound().build()));
-    }
-
-    private MeshVerdict verifyMesh() {
-        List<ChainVerdict> verdicts = verifier.aggregates().stream()
-                .map(aggregate -> verifier.verify(aggregate).orElseThrow())
-                .toList();
-        return new MeshVerdict(
-                verdicts.size(),
-                verdicts.stream().filter(verdict -> !verdict.ok()).toList());
     }
 
     private List<EventRow> rows(List<StoredEvent> events) {
