@@ -52,6 +52,12 @@ public final class BenchMain {
     private static final int WARM_UP_ROUND_PRODUCTS_QUICK = 125;
 
     private static final int READERS = 32;
+    /** Untimed and timed rounds over every console page, one page at a time, as one person browses. */
+    private static final int CONSOLE_WARM_UP_ROUNDS = 30;
+
+    private static final int CONSOLE_ROUNDS = 100;
+    private static final int CONSOLE_WARM_UP_ROUNDS_QUICK = 5;
+    private static final int CONSOLE_ROUNDS_QUICK = 20;
     /** The longest the reads warm up for (they stop once the query side's JIT has gone quiet). */
     private static final Duration READ_WARM_UP = Duration.ofMinutes(2);
 
@@ -191,6 +197,10 @@ public final class BenchMain {
                         "HTTP floor: %d readers, no view read".formatted(READERS),
                         queries.httpFloor(READERS, sizes.reads() / 2));
 
+                phase(started, "Console pages: a steward's session, a product with a long past among them");
+                consolePages(queryPort, commandPort, appendedIds.get(1), quick, figures, context);
+                queries.awaitViewsCaughtUp(Duration.ofMinutes(3));
+
                 // the flatness and the catch-ups are timed with only the store and the process under test running: the
                 // query side would otherwise keep polling the store for new events throughout
                 services.stop(querySide);
@@ -283,6 +293,34 @@ public final class BenchMain {
         context.put("run took", "%.1f min".formatted((System.nanoTime() - started) / 60e9));
         context.put("machine", machine());
         Report.write(results, figures, context);
+    }
+
+    /**
+     * Every console page's p95 over a signed-in steward's rounds, after the product with 100 contract versions and 500
+     * ownership periods is written and the views hold it; the slowest page is the figure.
+     */
+    private static void consolePages(
+            int queryPort,
+            int commandPort,
+            String smallProduct,
+            boolean quick,
+            Map<String, Object> figures,
+            Map<String, String> context)
+            throws Exception {
+        ConsolePages console = new ConsolePages(queryPort, commandPort);
+        String longPast = "bench.console-long-past";
+        console.seedLargeProduct(longPast);
+        console.awaitCaughtUp(longPast);
+        console.signInAsSteward();
+        Map<String, Double> p95 = console.p95ByPage(
+                ConsolePages.pages(longPast, smallProduct),
+                quick ? CONSOLE_WARM_UP_ROUNDS_QUICK : CONSOLE_WARM_UP_ROUNDS,
+                quick ? CONSOLE_ROUNDS_QUICK : CONSOLE_ROUNDS);
+        p95.forEach((page, millis) -> context.put("console p95 ms " + page, "%.2f".formatted(millis)));
+        figures.put(
+                "ui_p95_ms",
+                p95.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow());
+        figures.put("ui_assets_kb", console.assetBytes() / 1024.0);
     }
 
     private static void phase(long started, String title) {

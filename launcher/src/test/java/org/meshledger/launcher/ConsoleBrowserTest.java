@@ -396,6 +396,9 @@ class ConsoleBrowserTest {
         browser.signInAs("VIEWER");
         browser.open("/ui/products/claims.nothing-here");
         assertThat(browser.text("h1")).isEqualTo("404 Not Found");
+        browser.open("/ui/no-such-page");
+        assertThat(browser.text("h1")).as("a page, not the API's JSON").isEqualTo("404 Not Found");
+        assertThat(browser.text("main")).contains("Back to the mesh");
     }
 
     @Test

@@ -43,7 +43,8 @@ final class ConsoleChain {
                                 new RedirectServerAuthenticationEntryPoint(SIGN_IN))
                         .accessDeniedHandler((exchange, denied) -> {
                             exchange.getResponse().setStatusCode(HttpStatus.FORBIDDEN);
-                            return ConsoleErrors.render(exchange, HttpStatus.FORBIDDEN);
+                            return ConsoleErrors.render(
+                                    exchange, HttpStatus.FORBIDDEN, "Your role may not open this page.");
                         }))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(policy))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
