@@ -53,9 +53,9 @@ public final class BenchMain {
 
     private static final int READERS = 32;
     /** Untimed and timed rounds over every console page, one page at a time, as one person browses. */
-    private static final int CONSOLE_WARM_UP_ROUNDS = 30;
+    private static final int CONSOLE_WARM_UP_ROUNDS = 10;
 
-    private static final int CONSOLE_ROUNDS = 100;
+    private static final int CONSOLE_ROUNDS = 40;
     private static final int CONSOLE_WARM_UP_ROUNDS_QUICK = 5;
     private static final int CONSOLE_ROUNDS_QUICK = 20;
     /** The longest the reads warm up for (they stop once the query side's JIT has gone quiet). */

@@ -279,6 +279,7 @@ class ConsoleBrowserTest {
         browser.press(By.cssSelector(".facts a[href='/ui/teams/fraud']"));
         assertThat(browser.text("h1")).isEqualTo("Team fraud");
         assertThat(browser.text("main table tbody")).contains(product, "2026-03-01T00:00:00Z", "still owns");
+        assertThat(browser.text("#owned-count")).containsPattern("^\\d+ products owned at some time; page 1 of 1$");
         browser.open("/ui/teams/claims-core");
         assertThat(browser.text("main table tbody")).contains(product, "2026-03-01T00:00:00Z");
         browser.open("/ui/teams/nobody-at-all");

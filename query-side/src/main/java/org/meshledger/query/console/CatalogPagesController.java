@@ -1,7 +1,6 @@
 package org.meshledger.query.console;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.meshledger.api.model.Classification;
 import org.meshledger.api.model.Ids;
@@ -96,17 +95,31 @@ class CatalogPagesController {
     }
 
     @GetMapping("/ui/teams/{team}")
-    Mono<String> team(@PathVariable String team, Model model, ServerWebExchange exchange) {
+    Mono<String> team(
+            @PathVariable String team,
+            @RequestParam(required = false) String page,
+            Model model,
+            ServerWebExchange exchange) {
         if (!team.matches(Ids.ID)) {
             return Mono.just(ProductPagesController.notFound("team that owned a product", team, model, exchange));
         }
         return Blocking.call(() -> {
-            List<TeamProductHistory> owned = teams.ownedBy(team, null, null);
-            if (owned.isEmpty()) {
+            Page<TeamProductHistory> owned = teams.ownedBy(team, new PageRequest(ConsoleFields.page(page), PAGE_SIZE));
+            if (owned.total() == 0) {
                 return ProductPagesController.notFound("team that owned a product", team, model, exchange);
             }
+            int pages = (int) ((owned.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+            String here = "/ui/teams/" + team;
             model.addAttribute("team", team);
-            model.addAttribute("owned", owned);
+            model.addAttribute("owned", owned.items());
+            model.addAttribute(
+                    "pages",
+                    new CatalogPaging(
+                            owned.page(),
+                            pages,
+                            owned.total(),
+                            owned.page() > 0 ? here + "?page=" + (owned.page() - 1) : null,
+                            owned.page() + 1 < pages ? here + "?page=" + (owned.page() + 1) : null));
             return "console/team";
         });
     }

@@ -86,7 +86,20 @@ record TeamProducts(@Id String id, String team, List<String> productIds) {
                 : mongo.find(new Query(Criteria.where("_id").in(productIds)), OwnershipRecord.class);
     }
 
-    private static List<String> everOwnedBy(MongoTemplate mongo, String team) {
+    /** The ownership records of {@code productIds}, in the order given. */
+    static List<OwnershipRecord> records(MongoTemplate mongo, List<String> productIds) {
+        Map<String, OwnershipRecord> byId = new HashMap<>();
+        if (!productIds.isEmpty()) {
+            mongo.find(new Query(Criteria.where("_id").in(productIds)), OwnershipRecord.class)
+                    .forEach(record -> byId.put(record.productId(), record));
+        }
+        return productIds.stream()
+                .map(byId::get)
+                .filter(java.util.Objects::nonNull)
+                .toList();
+    }
+
+    static List<String> everOwnedBy(MongoTemplate mongo, String team) {
         // a team's single document from before the buckets is read too, until the view is next rebuilt
         List<String> ids = Stream.concat(
                         Stream.of(team), IntStream.range(0, BUCKETS).mapToObj(bucket -> team + "#" + bucket))
