@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -38,6 +39,10 @@ final class ConsoleBrowser implements AutoCloseable {
                         "--disable-dev-shm-usage",
                         "--disable-gpu",
                         "--disable-extensions",
+                        // a starved renderer must not be put to sleep as if in the background
+                        "--disable-renderer-backgrounding",
+                        "--disable-background-timer-throttling",
+                        "--disable-backgrounding-occluded-windows",
                         "--window-size=1280,900");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
@@ -45,8 +50,8 @@ final class ConsoleBrowser implements AutoCloseable {
                 .withEnvironment(Map.of("SE_OFFLINE", "true"))
                 .build();
         driver = new ChromeDriver(service, options);
-        // generous: on 2 cores a full suite can starve the renderer for a while
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(90));
+        // generous: on 2 cores a full suite can starve the renderer for a while (and see open)
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(45));
         origin = "http://127.0.0.1:" + port;
     }
 
@@ -54,8 +59,16 @@ final class ConsoleBrowser implements AutoCloseable {
         return driver;
     }
 
+    /**
+     * Loads the page, once more if Chromium's renderer never answered the first time: a fault of a starved headless
+     * renderer on a busy machine ("Timed out receiving message from renderer"), not of the page.
+     */
     void open(String path) {
-        driver.get(origin + path);
+        try {
+            driver.get(origin + path);
+        } catch (TimeoutException rendererSilent) {
+            driver.get(origin + path);
+        }
     }
 
     /** Signs in through the sign-in page, as a person would: pick the identity's radio button, press the button. */
