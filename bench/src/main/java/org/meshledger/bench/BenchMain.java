@@ -77,7 +77,7 @@ public final class BenchMain {
     /**
      * Timed catch-ups of a warm run and of its raw baseline, each after a rebuild, of which the median counts: a pass
      * on 20,000 events takes 2 to 3 seconds, and one such pass ran at almost twice the rate of the rounds just before
-     * it (README, run 47). A quick run, whose figures are a smoke test, times one.
+     * it (bench/README.md, run 47). A quick run, whose figures are a smoke test, times one.
      */
     private static final int TIMED_PASSES = 3;
     /** Large histories are timed from a fiftieth to this share of their products (the store holds all of them). */

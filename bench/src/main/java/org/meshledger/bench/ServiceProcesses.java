@@ -39,8 +39,8 @@ final class ServiceProcesses implements AutoCloseable {
     /**
      * A product service, started with the image's JVM options, and with its heap fixed at {@link #SERVICE_HEAP} from
      * the start: a heap left to grow from a small initial size was kept near 160 MB under the read load, collected
-     * twice as often, and gave a p99 1.5 to 11 ms higher in alternating rounds on the same machine (README,
-     * Benchmark).
+     * twice as often, and gave a p99 1.5 to 11 ms higher in alternating rounds on the same machine
+     * (bench/README.md).
      */
     Process startService(String name, String mainClass, List<String> args) throws IOException {
         return start(

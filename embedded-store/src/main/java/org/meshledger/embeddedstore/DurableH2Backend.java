@@ -36,7 +36,7 @@ final class DurableH2Backend extends IndexedH2Backend {
      * kept its background threads rewriting chunks most of the time, since every commit leaves a chunk's old pages
      * behind: under reads after a run of writes they took up to two fifths of the store's CPU, and reads waited for the
      * cores. At 40 % the store used a quarter less CPU per read and a tenth to a fifth less while taking commands,
-     * for a file up to an eighth larger (README, Benchmark).
+     * for a file up to an eighth larger (bench/README.md).
      */
     private static final int COMPACT_BELOW_PERCENT_LIVE = 40;
 

@@ -39,7 +39,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * Someone with write access to MongoDB edits the history: changes a payload, deletes an event from the middle,
  * deletes the last event after a checkpoint. Verification names each; an untouched product verifies; and an auditor
- * re-computes the chain from the NDJSON stream alone, with the algorithm README documents, without product code.
+ * re-computes the chain from the NDJSON stream alone, with the algorithm docs/audit.md documents, without product code.
  */
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(
@@ -241,7 +241,7 @@ class AuditTrailTamperTest {
     }
 
     /**
-     * The README's algorithm, written again from its text: SHA-256 over previousHash, type, sequence, timestamp with
+     * The algorithm of docs/audit.md, written again from its text: SHA-256 over previousHash, type, sequence, timestamp with
      * nine fraction digits, and the RFC 8785 canonical JSON of payload and metadata, joined by newlines.
      */
     static final class IndependentChain {

@@ -10,7 +10,7 @@ import java.util.HexFormat;
 import org.erdtman.jcs.JsonCanonicalizer;
 
 /**
- * The tamper-evident link of one event to its aggregate's previous one. README ("Verifying the audit trail") states
+ * The tamper-evident link of one event to its aggregate's previous one. docs/audit.md ("Verifying the audit trail") states
  * the same algorithm for auditors who re-implement it:
  *
  * <pre>

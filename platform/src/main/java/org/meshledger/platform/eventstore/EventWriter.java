@@ -28,7 +28,7 @@ final class EventWriter {
     /**
      * Every index lost to another writer's event is a commit that writer stored, so the ledger moves on while this
      * one retries; the bound is only a backstop. Two processes appending flat out, four threads each, had commits of
-     * the one behind stored at up to their 39th attempt (README, Known limits).
+     * the one behind stored at up to their 39th attempt (docs/operations.md, Known limits).
      */
     private static final int MAX_ATTEMPTS = 1_000;
 

@@ -10,7 +10,7 @@ import reactor.netty.resources.LoopResources;
  * The HTTP server's event loops: one per core unless {@code meshledger.http.event-loops} says otherwise. Reactor
  * Netty's default is at least four, which on a machine with fewer cores puts more request threads than cores in
  * turn: on two cores, with 32 clients reading, a query side on two loops served 8 to 39 % more reads per second than
- * one on four, in five rounds taken in turn, with a lower p99 in four of them (README, Benchmark). On four or more
+ * one on four, in five rounds taken in turn, with a lower p99 in four of them (bench/README.md). On four or more
  * cores both choices are the same.
  */
 @Configuration(proxyBeanMethods = false)

@@ -19,7 +19,7 @@ import reactor.core.publisher.Flux;
 /**
  * The raw history of a product as stored, for auditors: every event in order, with who caused it and why, and its
  * link in the product's hash chain. Payload and metadata are the stored JSON itself, so an auditor can re-compute
- * every hash from this stream alone (README, "Verifying the audit trail").
+ * every hash from this stream alone (docs/audit.md, "Verifying the audit trail").
  */
 @RestController
 class AuditController {

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Compliance as Prometheus gauges, so existing dashboards and alert rules can page on it. Names and labels are listed
- * in README ("Metrics"). A refresh reads and judges every product, so it runs when a scrape asks for it
+ * in docs/operations.md ("Metrics"). A refresh reads and judges every product, so it runs when a scrape asks for it
  * ({@link ComplianceGaugesOnScrape}) rather than on a timer: nothing is spent while nobody scrapes, and scrapes closer
  * together than the max age share one refresh.
  */
