@@ -37,27 +37,25 @@ public class ComplianceQueries {
                 .map(record -> ComplianceJudge.judge(record, clock.instant()));
     }
 
-    /** When each deprecated major sunsets (the earliest date set for it), keyed by the major. */
-    public Map<Integer, Instant> majorSunsets(String productId) {
-        ComplianceRecord record = mongo.findById(productId, ComplianceRecord.class);
-        Map<Integer, Instant> sunsets = new TreeMap<>();
-        if (record != null) {
-            record.sunsets().forEach((major, sunset) -> sunsets.put(Integer.valueOf(major), sunset));
-        }
-        return sunsets;
+    /**
+     * What a product's page shows of its compliance, from one read of its record: the judgement, each SLO's
+     * observations per period of its window, and when each deprecated major sunsets (keyed by the major).
+     */
+    public Optional<ProductDetail> detail(String productId) {
+        return Optional.ofNullable(mongo.findById(productId, ComplianceRecord.class))
+                .map(record -> {
+                    Instant now = clock.instant();
+                    Map<Integer, Instant> sunsets = new TreeMap<>();
+                    record.sunsets().forEach((major, sunset) -> sunsets.put(Integer.valueOf(major), sunset));
+                    List<SloHistory> history = record.slos().entrySet().stream()
+                            .map(slo -> SloHistory.of(slo.getKey(), slo.getValue(), now))
+                            .toList();
+                    return new ProductDetail(ComplianceJudge.judge(record, now), history, sunsets);
+                });
     }
 
-    /** Each SLO's observations per period of its window, oldest first: what the product page charts. */
-    public List<SloHistory> history(String productId) {
-        ComplianceRecord record = mongo.findById(productId, ComplianceRecord.class);
-        if (record == null) {
-            return List.of();
-        }
-        Instant now = clock.instant();
-        return record.slos().entrySet().stream()
-                .map(slo -> SloHistory.of(slo.getKey(), slo.getValue(), now))
-                .toList();
-    }
+    public record ProductDetail(
+            ProductCompliance compliance, List<SloHistory> history, Map<Integer, Instant> majorSunsets) {}
 
     public Rollup domain(String domain) {
         List<ProductCompliance> judged =

@@ -3,12 +3,14 @@ package org.meshledger.query.console;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.meshledger.api.model.Ids;
 import org.meshledger.platform.web.Blocking;
 import org.meshledger.query.catalog.ProductSummaries;
 import org.meshledger.query.compliance.ComplianceQueries;
+import org.meshledger.query.compliance.ComplianceQueries.ProductDetail;
 import org.meshledger.query.contracts.ContractVersionQueries;
 import org.meshledger.query.ownershiphistory.OwnershipHistories;
 import org.springframework.http.HttpStatus;
@@ -53,14 +55,17 @@ class ProductPagesController {
     Mono<String> product(@PathVariable String productId, Model model, ServerWebExchange exchange) {
         return Blocking.call(() -> known(productId).flatMap(summaries::of).map(summary -> {
                     model.addAttribute("product", summary);
+                    Optional<ProductDetail> detail = compliance.detail(productId);
                     model.addAttribute(
-                            "compliance", compliance.product(productId).orElse(null));
+                            "compliance", detail.map(ProductDetail::compliance).orElse(null));
                     model.addAttribute(
                             "charts",
-                            compliance.history(productId).stream()
-                                    .map(ComplianceChart::of)
-                                    .toList());
-                    model.addAttribute("sunsets", compliance.majorSunsets(productId));
+                            detail.map(found -> found.history().stream()
+                                            .map(ComplianceChart::of)
+                                            .toList())
+                                    .orElse(List.of()));
+                    model.addAttribute(
+                            "sunsets", detail.map(ProductDetail::majorSunsets).orElse(Map.of()));
                     model.addAttribute("now", clock.instant());
                     model.addAttribute("contracts", contracts.of(productId).orElse(null));
                     drift.addFeed(productId, model);
