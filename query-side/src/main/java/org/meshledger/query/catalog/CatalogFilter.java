@@ -14,8 +14,8 @@ public record CatalogFilter(
 
     Criteria criteria() {
         Criteria criteria = new Criteria();
-        if (text != null && !text.isBlank()) {
-            Pattern literal = Pattern.compile(Pattern.quote(text.strip()), Pattern.CASE_INSENSITIVE);
+        if (hasText()) {
+            Pattern literal = literalText();
             criteria.orOperator(
                     Criteria.where("_id").regex(literal), Criteria.where("name").regex(literal));
         }
@@ -32,5 +32,30 @@ public record CatalogFilter(
             criteria.and("status").is(status);
         }
         return criteria;
+    }
+
+    /** Whether {@code product} is one {@link #criteria} finds. */
+    boolean accepts(ProductSummary product) {
+        if (hasText()) {
+            Pattern literal = literalText();
+            boolean found = literal.matcher(product.productId()).find()
+                    || (product.name() != null
+                            && literal.matcher(product.name()).find());
+            if (!found) {
+                return false;
+            }
+        }
+        return (domain == null || domain.equals(product.domain()))
+                && (owner == null || owner.equals(product.ownerTeam()))
+                && (classification == null || classification == product.classification())
+                && (status == null || status == product.status());
+    }
+
+    private boolean hasText() {
+        return text != null && !text.isBlank();
+    }
+
+    private Pattern literalText() {
+        return Pattern.compile(Pattern.quote(text.strip()), Pattern.CASE_INSENSITIVE);
     }
 }

@@ -1,10 +1,17 @@
 package org.meshledger.query.catalog;
 
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import org.meshledger.query.support.KeptMesh;
 import org.meshledger.query.support.Page;
 import org.meshledger.query.support.PageRequest;
+import org.meshledger.query.support.ProductEventsSeen;
+import org.meshledger.query.support.ViewCaches;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
@@ -13,21 +20,63 @@ import org.springframework.stereotype.Service;
 public class ProductSummaries {
 
     private final MongoTemplate mongo;
+    private final KeptMesh<ProductSummary, ProductSummary> kept;
+    private final Clock clock;
 
-    ProductSummaries(MongoTemplate mongo) {
+    ProductSummaries(MongoTemplate mongo, ViewCaches caches, Clock clock) {
         this.mongo = mongo;
+        this.kept = caches.ofMesh(ProductCatalogProjection.NAME, new Summaries(mongo));
+        this.clock = clock;
     }
 
     public Optional<ProductSummary> of(String productId) {
         return Optional.ofNullable(mongo.findById(productId, ProductSummary.class));
     }
 
+    /** A page by product id: filtered in memory while the catalog is kept ({@link KeptMesh}), else by the store. */
     public Page<ProductSummary> page(CatalogFilter filter, PageRequest paging) {
+        return kept.documents(clock.instant())
+                .map(all -> {
+                    List<ProductSummary> found =
+                            all.stream().filter(filter::accepts).toList();
+                    List<ProductSummary> items = found.stream()
+                            .skip(paging.offset())
+                            .limit(paging.size())
+                            .toList();
+                    return new Page<>(items, paging.page(), paging.size(), found.size());
+                })
+                .orElseGet(() -> pageFromStore(filter, paging));
+    }
+
+    private Page<ProductSummary> pageFromStore(CatalogFilter filter, PageRequest paging) {
         long total = mongo.count(new Query(filter.criteria()), ProductSummary.class);
         Query query = new Query(filter.criteria())
                 .with(Sort.by("_id"))
                 .skip(paging.offset())
                 .limit(paging.size());
         return new Page<>(mongo.find(query, ProductSummary.class), paging.page(), paging.size(), total);
+    }
+
+    private record Summaries(MongoTemplate mongo) implements KeptMesh.AsRead<ProductSummary> {
+
+        @Override
+        public List<ProductSummary> all() {
+            return mongo.findAll(ProductSummary.class);
+        }
+
+        @Override
+        public List<ProductSummary> byIds(Collection<String> productIds) {
+            return mongo.find(new Query(Criteria.where("_id").in(productIds)), ProductSummary.class);
+        }
+
+        @Override
+        public String idOf(ProductSummary summary) {
+            return summary.productId();
+        }
+
+        @Override
+        public boolean holdsSeen(ProductSummary summary, ProductEventsSeen seen) {
+            return summary.version() >= seen.lastProductEvent(summary.productId());
+        }
     }
 }

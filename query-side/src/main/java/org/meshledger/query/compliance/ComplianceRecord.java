@@ -2,6 +2,7 @@ package org.meshledger.query.compliance;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.TreeMap;
 import org.meshledger.api.model.ProductStatus;
 import org.meshledger.query.slo.SloTrack;
 import org.meshledger.query.support.ViewIndexes;
@@ -88,6 +89,13 @@ record ComplianceRecord(
                 slos,
                 version,
                 observationVersion);
+    }
+
+    /** The same record with each SLO's fewest hours that judge it as it is at every instant of {@code now}'s hour. */
+    ComplianceRecord compactedFor(Instant now) {
+        Map<String, SloTrack> compacted = new TreeMap<>();
+        slos.forEach((indicator, track) -> compacted.put(indicator, track.compactedFor(now)));
+        return withSlos(compacted);
     }
 
     ComplianceRecord atVersion(long sequence) {

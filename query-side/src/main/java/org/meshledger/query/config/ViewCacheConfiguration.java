@@ -30,8 +30,9 @@ class ViewCacheConfiguration {
     ViewCaches viewCaches(
             ProductEventsSeen seen,
             @Value("${meshledger.views.cache.entries:10000}") long entries,
-            @Value("${meshledger.views.cache.max-age:30s}") Duration maxAge) {
-        return new ViewCaches(seen, entries, maxAge);
+            @Value("${meshledger.views.cache.max-age:30s}") Duration maxAge,
+            @Value("${meshledger.views.cache.mesh-products:50000}") int meshProducts) {
+        return new ViewCaches(seen, entries, maxAge, meshProducts);
     }
 
     @Bean

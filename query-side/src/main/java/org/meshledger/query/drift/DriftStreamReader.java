@@ -80,6 +80,11 @@ class DriftStreamReader {
             this.after = after;
         }
 
+        /** The cursor up to which every entry has been read or given up on. */
+        long after() {
+            return after;
+        }
+
         private boolean givenUpOn(long cursor, long latest, Instant now) {
             if (cursor > handedOut) {
                 handedOut = latest;

@@ -20,9 +20,11 @@ import reactor.core.scheduler.Schedulers;
 public class MeshOwnership {
 
     private final MongoTemplate mongo;
+    private final KeptOwnershipRecords kept;
 
-    MeshOwnership(MongoTemplate mongo) {
+    MeshOwnership(MongoTemplate mongo, KeptOwnershipRecords kept) {
         this.mongo = mongo;
+        this.kept = kept;
     }
 
     /** One product's owner on a date: {@code since} null when owned since before records began. */
@@ -34,11 +36,15 @@ public class MeshOwnership {
      * registered (or not yet recorded) then has none and is left out. The caller closes the stream.
      */
     public Stream<OwnerOnDate> owners(String domain, Instant asOf, Instant knownAt) {
-        Query query = domain == null
-                ? new Query()
-                : new Query(Criteria.where("domain").is(domain));
-        return mongo.stream(query.with(Sort.by("_id")), OwnershipRecord.class)
-                .flatMap(record -> ownerOf(record, asOf, knownAt).stream());
+        Stream<OwnershipRecord> records = kept.all()
+                .map(all -> all.stream().filter(record -> domain == null || domain.equals(record.domain())))
+                .orElseGet(() -> {
+                    Query query = domain == null
+                            ? new Query()
+                            : new Query(Criteria.where("domain").is(domain));
+                    return mongo.stream(query.with(Sort.by("_id")), OwnershipRecord.class);
+                });
+        return records.flatMap(record -> ownerOf(record, asOf, knownAt).stream());
     }
 
     /** The same owners as CSV lines, the header first, read off the event loop as the client takes them. */

@@ -2,7 +2,11 @@ package org.meshledger.query.ownershiphistory;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 
@@ -15,9 +19,11 @@ import org.springframework.stereotype.Service;
 public class OwnershipExceptions {
 
     private final MongoTemplate mongo;
+    private final KeptOwnershipRecords kept;
 
-    OwnershipExceptions(MongoTemplate mongo) {
+    OwnershipExceptions(MongoTemplate mongo, KeptOwnershipRecords kept) {
         this.mongo = mongo;
+        this.kept = kept;
     }
 
     /** Products whose current owner is an active team of another domain, by product id. */
@@ -31,14 +37,30 @@ public class OwnershipExceptions {
         return ownedBy(TeamRecord::retired, owned -> true);
     }
 
-    /** Products each matching team owns now: a lookup per team, never a scan of the products. */
+    /**
+     * Products each matching team owns now: from the records kept in memory, else a lookup per team, never a scan of
+     * the products.
+     */
     private List<OwnedProduct> ownedBy(Predicate<TeamRecord> teams, Predicate<OwnedProduct> keep) {
-        return mongo.findAll(TeamRecord.class).stream()
-                .filter(teams)
-                .flatMap(team -> currentlyOwned(team).stream())
-                .filter(keep)
+        List<TeamRecord> matching =
+                mongo.findAll(TeamRecord.class).stream().filter(teams).toList();
+        Stream<OwnedProduct> owned = kept.all()
+                .map(records -> ownedBy(matching, records))
+                .orElseGet(() -> matching.stream().flatMap(team -> currentlyOwned(team).stream()));
+        return owned.filter(keep)
                 .sorted(Comparator.comparing(OwnedProduct::productId))
                 .toList();
+    }
+
+    private static Stream<OwnedProduct> ownedBy(List<TeamRecord> teams, List<OwnershipRecord> records) {
+        Map<String, TeamRecord> byName =
+                teams.stream().collect(Collectors.toMap(TeamRecord::team, Function.identity()));
+        return records.stream()
+                .filter(record -> byName.containsKey(currentOwner(record)))
+                .map(record -> {
+                    TeamRecord team = byName.get(currentOwner(record));
+                    return new OwnedProduct(record.productId(), record.domain(), team.team(), team.domain());
+                });
     }
 
     private List<OwnedProduct> currentlyOwned(TeamRecord team) {

@@ -65,6 +65,40 @@ public final class HourlyCounts {
                 .reduce(Counts.NONE, Counts::plus);
     }
 
+    /**
+     * The fewest hours that judge the same as {@code buckets} at every instant of {@code now}'s hour ({@link #within},
+     * {@link #lastHour}): the hours that a window ending in this hour may or may not reach stay as they are, and so do
+     * this hour and the one before; the hours every such window holds, between them, are summed into one.
+     */
+    public static Map<String, Counts> compactedFor(Map<String, Counts> buckets, Instant now, Duration window) {
+        long thisHour = hourStart(now);
+        long latestFirst = hourStart(Instant.ofEpochSecond(thisHour + HOUR - 1).minus(window));
+        long merged = latestFirst + HOUR;
+        long previousHour = thisHour - HOUR;
+        if (merged >= previousHour) {
+            return buckets;
+        }
+        Map<String, Counts> compacted = new TreeMap<>();
+        Counts between = Counts.NONE;
+        for (Map.Entry<String, Counts> bucket : buckets.entrySet()) {
+            long hour = Long.parseLong(bucket.getKey());
+            if (hour >= merged && hour < previousHour) {
+                between = between.plus(bucket.getValue());
+            } else {
+                compacted.put(bucket.getKey(), bucket.getValue());
+            }
+        }
+        if (between.total() > 0) {
+            compacted.put(String.valueOf(merged), between);
+        }
+        return compacted;
+    }
+
+    /** The start of {@code now}'s hour, in epoch seconds. */
+    public static long hourOf(Instant now) {
+        return hourStart(now);
+    }
+
     /** One period's counts, by the UTC instant it starts. */
     public record Period(Instant start, Counts counts) {}
 

@@ -36,6 +36,11 @@ public record SloTrack(double threshold, double target, String window, Map<Strin
         return new SloTrack(threshold, target, window, HourlyCounts.prune(recorded, now, windowDuration()));
     }
 
+    /** The same track with the fewest hours that judge as it does at every instant of {@code now}'s hour. */
+    public SloTrack compactedFor(Instant now) {
+        return new SloTrack(threshold, target, window, HourlyCounts.compactedFor(buckets, now, windowDuration()));
+    }
+
     public Counts countsAt(Instant now) {
         return HourlyCounts.within(buckets, now, windowDuration());
     }

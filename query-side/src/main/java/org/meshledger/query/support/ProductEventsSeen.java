@@ -1,20 +1,29 @@
 package org.meshledger.query.support;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.meshledger.api.event.SliObserved;
 
 /**
  * The last event of each product this process has seen, from the event log's tail or its own views' processors: a
  * product document read before that event cannot hold it. {@link ViewCache} serves nothing while the tail is not
  * being followed, since a change stored by another replica would then go unnoticed. It holds one number per product
- * changed since the process started: about 10 MB for a hundred thousand products.
+ * changed since the process started: about 10 MB for a hundred thousand products. Its observation streams are
+ * followed too, for the views that count observations ({@link KeptMesh}).
  */
 public final class ProductEventsSeen {
 
     private final ConcurrentHashMap<String, Long> lastSequence = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Long> lastObservation = new ConcurrentHashMap<>();
+    /** Moves on every event seen: a reader that saw the same count saw no change in between. */
+    private final AtomicLong changes = new AtomicLong();
+
     private final List<Runnable> whenLost = new CopyOnWriteArrayList<>();
     private volatile boolean following;
     private volatile boolean settled;
@@ -28,7 +37,35 @@ public final class ProductEventsSeen {
         if (ProductEvents.isOnProductStream(message)) {
             DomainEventMessage<?> event = (DomainEventMessage<?>) message;
             lastSequence.merge(event.getAggregateIdentifier(), event.getSequenceNumber(), Math::max);
+            changes.incrementAndGet();
+        } else if (message instanceof DomainEventMessage<?> event
+                && event.getPayload() instanceof SliObserved observation) {
+            // the observation stream has an id of its own (SliObserved.streamOf): the product is in the payload
+            lastObservation.merge(observation.productId(), event.getSequenceNumber(), Math::max);
+            changes.incrementAndGet();
         }
+    }
+
+    /** How many product and observation events have been seen: unchanged, nothing was seen in between. */
+    public long changes() {
+        return changes.get();
+    }
+
+    /** The last event seen on the product's own stream, or -1. */
+    public long lastProductEvent(String productId) {
+        return lastSequence.getOrDefault(productId, -1L);
+    }
+
+    /** The last event seen on the product's observation stream, or -1. */
+    public long lastObservation(String productId) {
+        return lastObservation.getOrDefault(productId, -1L);
+    }
+
+    /** Every product with an event seen on either of its streams. */
+    public Set<String> productsSeen() {
+        Set<String> products = new HashSet<>(lastSequence.keySet());
+        products.addAll(lastObservation.keySet());
+        return products;
     }
 
     /** Whether a document of the product at {@code version} holds every event of it seen so far. */

@@ -13,20 +13,24 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.meshledger.query.support.ProductEventsSeen;
+import org.meshledger.query.support.ViewCaches;
 
 /** When a scrape reads the compliance view to refresh the gauges, and when it shows the values it has. */
 class ComplianceMetricsTest {
 
     private final AtomicInteger productReads = new AtomicInteger();
     private volatile Runnable whileReading = () -> {};
-    private final ComplianceQueries compliance = new ComplianceQueries(null, Clock.systemUTC(), 0.90) {
-        @Override
-        public List<ProductCompliance> allProducts() {
-            productReads.incrementAndGet();
-            whileReading.run();
-            return List.of();
-        }
-    };
+    private final ComplianceQueries compliance =
+            new ComplianceQueries(
+                    null, Clock.systemUTC(), new ViewCaches(new ProductEventsSeen(), 0, Duration.ZERO, 0), 0.90) {
+                @Override
+                public List<ProductCompliance> allProducts() {
+                    productReads.incrementAndGet();
+                    whileReading.run();
+                    return List.of();
+                }
+            };
 
     @Test
     void givenScrapesWithinTheMaxAge_thenTheyShareOneReadOfTheView() {
