@@ -161,6 +161,32 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void givenTheNetworkCutUnderTheLiveFeed_whenItComesBack_thenThePageSaysSoAndShowsWhatWasRecordedMeanwhile()
+            throws IOException {
+        putSlo("0.99");
+        try (CuttableProxy network = new CuttableProxy(port);
+                ConsoleBrowser behindIt = new ConsoleBrowser(network.port())) {
+            behindIt.signInAs("VIEWER");
+            behindIt.open("/ui/products/" + product);
+            behindIt.awaitText(".feed-status", "Live", Duration.ofSeconds(10));
+
+            network.cut();
+            behindIt.awaitText(".feed-status", "Live feed lost; reconnecting", Duration.ofSeconds(10));
+            putSlo("0.95");
+            assertThat(behindIt.text("#drift-feed")).doesNotContain("SLO_LOOSENED");
+
+            network.restore();
+            behindIt.awaitText(".feed-status", "Live feed reconnected at", Duration.ofSeconds(30));
+            behindIt.awaitText("#drift-feed", "SLO_LOOSENED", Duration.ofSeconds(5));
+            assertThat(behindIt.all("#drift-feed li"))
+                    .as("recorded while the feed was lost, shown once it was back, once")
+                    .filteredOn(entry -> entry.getText().contains("SLO_LOOSENED"))
+                    .hasSize(1);
+            behindIt.screenshotOf(".feed", "product-live-drift-reconnected");
+        }
+    }
+
+    @Test
     void givenTheCatalog_whenFiltered_thenTheUrlHoldsEveryFilterAndABadOneIsAMessageBesideItsField() {
         browser.signInAs("VIEWER");
         browser.open("/ui/products");

@@ -25,13 +25,21 @@ public class ChainVerifier {
 
     /** Empty when the store holds nothing of the aggregate and no checkpoint knows it. */
     public Optional<ChainVerdict> verify(String aggregateId) {
+        return verifyStored(aggregateId).map(Verified::verdict);
+    }
+
+    /** The verdict and the stored events it judged, read once; empty as for {@link #verify}. */
+    public Optional<Verified> verifyStored(String aggregateId) {
         CheckpointHead head = checkpoints.headOf(aggregateId).orElse(null);
         List<StoredEvent> events = trail.stream(aggregateId, head == null ? 0 : head.sequence());
         if (events.isEmpty() && head == null) {
             return Optional.empty();
         }
-        return Optional.of(judge(aggregateId, events, head));
+        return Optional.of(new Verified(judge(aggregateId, events, head), events));
     }
+
+    /** A verdict with the events, in sequence order, that it was reached on. */
+    public record Verified(ChainVerdict verdict, List<StoredEvent> events) {}
 
     /**
      * Every aggregate the mesh-wide verification covers: those a checkpoint knows (so one deleted whole is still

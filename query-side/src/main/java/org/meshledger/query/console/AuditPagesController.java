@@ -12,7 +12,6 @@ import org.meshledger.api.model.Ids;
 import org.meshledger.platform.audit.ChainVerifier;
 import org.meshledger.platform.audit.Checkpoints;
 import org.meshledger.platform.audit.SignedCheckpoint;
-import org.meshledger.platform.eventstore.AuditTrail;
 import org.meshledger.platform.eventstore.StoredEvent;
 import org.meshledger.platform.web.Blocking;
 import org.meshledger.query.audit.MeshProgress;
@@ -41,7 +40,6 @@ import reactor.core.publisher.Mono;
 class AuditPagesController {
 
     private final ChainVerifier verifier;
-    private final AuditTrail trail;
     private final Checkpoints checkpoints;
     private final ObjectMapper json;
     private final MeshVerification verification;
@@ -49,13 +47,11 @@ class AuditPagesController {
 
     AuditPagesController(
             ChainVerifier verifier,
-            AuditTrail trail,
             Checkpoints checkpoints,
             ObjectMapper json,
             MeshVerification verification,
             ITemplateEngine templates) {
         this.verifier = verifier;
-        this.trail = trail;
         this.checkpoints = checkpoints;
         this.json = json;
         this.verification = verification;
@@ -97,10 +93,10 @@ class AuditPagesController {
                 model.addAttribute("productProblem", "A product id is <domain>.<name>, such as claims.claim-events");
                 return "console/audit";
             }
-            return verifier.verify(asked)
-                    .map(verdict -> {
-                        model.addAttribute("verdict", verdict);
-                        model.addAttribute("events", rows(trail.stream(asked, 0)));
+            return verifier.verifyStored(asked)
+                    .map(verified -> {
+                        model.addAttribute("verdict", verified.verdict());
+                        model.addAttribute("events", rows(verified.events()));
                         return "console/audit";
                     })
                     .orElseGet(() -> {

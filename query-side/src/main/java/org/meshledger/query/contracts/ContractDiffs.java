@@ -1,6 +1,10 @@
 package org.meshledger.query.contracts;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.meshledger.api.contract.CompatibilityCheck;
 import org.meshledger.api.contract.ContractComparison;
@@ -9,16 +13,22 @@ import org.meshledger.api.contract.RuleExplanations;
 import org.meshledger.api.model.Compatibility;
 import org.meshledger.api.model.Compatibility.Direction;
 import org.meshledger.api.model.ContractChange;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** The change set between any two of a product's contract versions, breaking changes explained, transitive ones too. */
 @Component
 public class ContractDiffs {
 
+    /** Parsed versions by record id: a published version never changes, and parsing is most of a diff's time. */
+    private final Cache<String, Map<String, Object>> trees;
+
     private final ContractVersionQueries queries;
 
-    ContractDiffs(ContractVersionQueries queries) {
+    ContractDiffs(
+            ContractVersionQueries queries, @Value("${meshledger.views.cache.contract-trees:2000}") long keptTrees) {
         this.queries = queries;
+        this.trees = Caffeine.newBuilder().maximumSize(keptTrees).build();
     }
 
     /**
@@ -34,11 +44,7 @@ public class ContractDiffs {
         List<String> span = versions.versions().subList(Math.min(first, last), Math.max(first, last) + 1).stream()
                 .map(ContractVersionSummary::contractVersion)
                 .toList();
-        List<ContractComparison.Version> trees = queries.records(versions.productId(), span).stream()
-                .map(record -> new ContractComparison.Version(
-                        record.contractVersion(), ContractTree.of(ContractText.read(record.document()))))
-                .toList();
-        ContractComparison comparison = CompatibilityCheck.compare(trees);
+        ContractComparison comparison = CompatibilityCheck.compare(parsed(versions.productId(), span));
         String older = span.get(0);
         String newer = span.get(span.size() - 1);
         List<FoundBreak> breaks = comparison.breaks().stream()
@@ -54,6 +60,27 @@ public class ContractDiffs {
                 .toList();
         Compatibility mode = versions.find(newer).orElseThrow().compatibility();
         return new ContractVersionsDiff(versions.productId(), older, newer, mode, comparison.changes(), breaks);
+    }
+
+    /** The versions of {@code span} parsed, in its order; those not parsed before are read in one query. */
+    private List<ContractComparison.Version> parsed(String productId, List<String> span) {
+        Map<String, Map<String, Object>> found = new HashMap<>(trees.getAllPresent(span.stream()
+                .map(version -> ContractVersionRecord.idOf(productId, version))
+                .toList()));
+        List<String> unparsed = span.stream()
+                .filter(version -> !found.containsKey(ContractVersionRecord.idOf(productId, version)))
+                .toList();
+        if (!unparsed.isEmpty()) {
+            queries.records(productId, unparsed).forEach(record -> {
+                Map<String, Object> tree = ContractTree.of(ContractText.read(record.document()));
+                trees.put(record.id(), tree);
+                found.put(record.id(), tree);
+            });
+        }
+        return span.stream()
+                .map(version -> new ContractComparison.Version(
+                        version, found.get(ContractVersionRecord.idOf(productId, version))))
+                .toList();
     }
 
     /**

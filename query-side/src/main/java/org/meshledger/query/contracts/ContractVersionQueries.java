@@ -2,7 +2,9 @@ package org.meshledger.query.contracts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -40,22 +42,34 @@ public class ContractVersionQueries {
 
     /** The records of {@code contractVersions}, in the order given. */
     List<ContractVersionRecord> records(String productId, List<String> contractVersions) {
-        List<String> ids = contractVersions.stream()
-                .map(version -> ContractVersionRecord.idOf(productId, version))
-                .toList();
-        return mongo.find(new Query(Criteria.where("_id").in(ids)), ContractVersionRecord.class).stream()
-                .sorted(Comparator.comparingInt(record -> contractVersions.indexOf(record.contractVersion())))
-                .toList();
+        return records(productId, contractVersions, true);
     }
 
     ContractVersions versions(ContractIndex index) {
-        List<ContractVersionSummary> items = records(index.productId(), index.versions()).stream()
+        // the documents are what a product with a long past holds most of, and a summary shows none of them
+        List<ContractVersionSummary> items = records(index.productId(), index.versions(), false).stream()
                 .map(ContractVersionSummary::of)
                 .toList();
         String current = index.versions().isEmpty()
                 ? null
                 : index.versions().get(index.versions().size() - 1);
         return new ContractVersions(index.productId(), current, items, index.version());
+    }
+
+    private List<ContractVersionRecord> records(
+            String productId, List<String> contractVersions, boolean withDocuments) {
+        List<String> ids = contractVersions.stream()
+                .map(version -> ContractVersionRecord.idOf(productId, version))
+                .toList();
+        Query query = new Query(Criteria.where("_id").in(ids));
+        if (!withDocuments) {
+            query.fields().exclude("document");
+        }
+        Map<String, Integer> order = new HashMap<>();
+        contractVersions.forEach(version -> order.putIfAbsent(version, order.size()));
+        return mongo.find(query, ContractVersionRecord.class).stream()
+                .sorted(Comparator.comparingInt(record -> order.get(record.contractVersion())))
+                .toList();
     }
 
     private static String exported(ContractVersionRecord record, String apiVersion, boolean yaml) {

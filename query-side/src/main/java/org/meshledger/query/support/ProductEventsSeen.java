@@ -19,6 +19,8 @@ import org.meshledger.api.event.SliObserved;
  */
 public final class ProductEventsSeen {
 
+    private static final String OBSERVATION_SUFFIX = SliObserved.streamOf("");
+
     private final ConcurrentHashMap<String, Long> lastSequence = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Long> lastObservation = new ConcurrentHashMap<>();
     /** Moves on every event seen: a reader that saw the same count saw no change in between. */
@@ -38,12 +40,19 @@ public final class ProductEventsSeen {
             DomainEventMessage<?> event = (DomainEventMessage<?>) message;
             lastSequence.merge(event.getAggregateIdentifier(), event.getSequenceNumber(), Math::max);
             changes.incrementAndGet();
-        } else if (message instanceof DomainEventMessage<?> event
-                && event.getPayload() instanceof SliObserved observation) {
-            // the observation stream has an id of its own (SliObserved.streamOf): the product is in the payload
-            lastObservation.merge(observation.productId(), event.getSequenceNumber(), Math::max);
+        } else if (message instanceof DomainEventMessage<?> event && isObservationStream(event)) {
+            // read from the stream's id (SliObserved.streamOf), not the payload: deserialising every observation
+            // here would cost each view's processor that skips them
+            String stream = event.getAggregateIdentifier();
+            String productId = stream.substring(0, stream.length() - OBSERVATION_SUFFIX.length());
+            lastObservation.merge(productId, event.getSequenceNumber(), Math::max);
             changes.incrementAndGet();
         }
+    }
+
+    private static boolean isObservationStream(DomainEventMessage<?> event) {
+        return SliObserved.STREAM_TYPE.equals(event.getType())
+                && event.getAggregateIdentifier().endsWith(OBSERVATION_SUFFIX);
     }
 
     /** How many product and observation events have been seen: unchanged, nothing was seen in between. */
