@@ -342,6 +342,41 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void givenAProductWithALongPast_whenItsLastTransferIsOpenedInTheAuditTrail_thenThePageHoldingItIsShown() {
+        GenericDomainEventMessage<?> last = null;
+        Instant at = Instant.parse("2026-05-01T00:00:00Z");
+        for (int transfer = 0; transfer < 103; transfer++) {
+            boolean fromFraud = transfer % 2 == 0;
+            last = recorded(
+                    2 + transfer,
+                    new OwnershipTransferred(
+                            product,
+                            fromFraud ? "fraud" : "claims-core",
+                            fromFraud ? "claims-core" : "fraud",
+                            "rotation " + transfer,
+                            null,
+                            at.plus(Duration.ofDays(transfer)),
+                            null),
+                    at.plus(Duration.ofDays(transfer)));
+            eventStore.publish(last);
+        }
+        awaitOwner("claims-core");
+        browser.signInAs("AUDITOR");
+        browser.open("/ui/products/" + product + "/ownership");
+        browser.press(By.cssSelector("a[href*='event=" + last.getIdentifier() + "']"));
+
+        assertThat(browser.text("#verdict")).startsWith("Intact.").contains("All 105 events");
+        assertThat(browser.all("#event-" + last.getIdentifier()))
+                .as("the event linked to")
+                .hasSize(1);
+        assertThat(browser.text("main table caption")).contains("101 to 105 of 105");
+        assertThat(browser.text(".pager")).contains("Page 2 of 2");
+        browser.press(By.linkText("Previous page"));
+        assertThat(browser.all("main table tbody tr")).hasSize(100);
+        assertThat(browser.text("main table tbody tr th")).isEqualTo("0");
+    }
+
+    @Test
     void givenAViewer_thenNoAuditLinkAndTheAuditPageIsA403() {
         browser.signInAs("VIEWER");
         assertThat(browser.all(".bar nav a")).extracting(link -> link.getText()).containsExactly("Mesh");

@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 import reactor.core.publisher.Flux;
@@ -74,11 +75,15 @@ class AuditPagesController {
     static final String MESH_STREAM = "/ui/audit/mesh-verification";
     /** About a hundred steps on the bar, however many histories the mesh holds. */
     private static final int PROGRESS_STEPS = 100;
+    /** A page a person can scan; the rest of a long past is a link away, and not rendered on every visit. */
+    static final int EVENTS_PER_PAGE = 100;
 
     @GetMapping("/ui/audit")
     Mono<String> audit(
             @RequestParam(required = false) String product,
             @RequestParam(required = false) String mesh,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String event,
             Model model,
             ServerWebExchange exchange) {
         String asked = product == null ? "" : product.strip();
@@ -96,7 +101,7 @@ class AuditPagesController {
             return verifier.verifyStored(asked)
                     .map(verified -> {
                         model.addAttribute("verdict", verified.verdict());
-                        model.addAttribute("events", rows(verified.events()));
+                        addEventPage(asked, verified.events(), page, event, model);
                         return "console/audit";
                     })
                     .orElseGet(() -> {
@@ -151,6 +156,44 @@ class AuditPagesController {
                                 "attachment; filename=\"checkpoint-%d.json\"".formatted(signed.checkpoint()))
                         .body(signed))
                 .orElseGet(() -> ResponseEntity.notFound().build()));
+    }
+
+    /**
+     * One page of the stored events, {@value #EVENTS_PER_PAGE} to a page: the page asked for, else the one holding
+     * {@code eventId} (a link from the ownership timeline), else the first.
+     */
+    private void addEventPage(String productId, List<StoredEvent> events, String page, String eventId, Model model) {
+        int pages = Math.max(1, (events.size() + EVENTS_PER_PAGE - 1) / EVENTS_PER_PAGE);
+        int pageNumber = page != null ? ConsoleFields.page(page) : pageHolding(events, eventId);
+        pageNumber = Math.min(pageNumber, pages - 1);
+        int first = pageNumber * EVENTS_PER_PAGE;
+        List<StoredEvent> shown = events.subList(first, Math.min(events.size(), first + EVENTS_PER_PAGE));
+        model.addAttribute("events", rows(shown));
+        model.addAttribute("eventsTotal", events.size());
+        model.addAttribute("eventsFirst", first + 1);
+        model.addAttribute("eventsLast", first + shown.size());
+        model.addAttribute("pageNumber", pageNumber);
+        model.addAttribute("pages", pages);
+        model.addAttribute("previous", pageNumber > 0 ? eventsLink(productId, pageNumber - 1) : null);
+        model.addAttribute("next", pageNumber + 1 < pages ? eventsLink(productId, pageNumber + 1) : null);
+    }
+
+    private static int pageHolding(List<StoredEvent> events, String eventId) {
+        for (int index = 0; eventId != null && index < events.size(); index++) {
+            if (eventId.equals(events.get(index).eventId())) {
+                return index / EVENTS_PER_PAGE;
+            }
+        }
+        return 0;
+    }
+
+    private static String eventsLink(String productId, int pageNumber) {
+        return UriComponentsBuilder.fromPath("/ui/audit")
+                .queryParam("product", productId)
+                .queryParam("page", pageNumber)
+                .build()
+                .encode()
+                .toUriString();
     }
 
     private List<EventRow> rows(List<StoredEvent> events) {

@@ -122,7 +122,10 @@ public final class KeptMesh<V, K> {
         }
         documents = new TreeMap<>();
         all.forEach(document -> documents.put(source.idOf(document), source.kept(document, now)));
-        behind = stillBehind(documents.keySet());
+        // a product seen before the load may be stored only after it: the processors report an event before storing it
+        Set<String> loadedOrSeen = new HashSet<>(documents.keySet());
+        loadedOrSeen.addAll(seen.productsSeen());
+        behind = stillBehind(loadedOrSeen);
         inIdOrder = List.copyOf(documents.values());
     }
 

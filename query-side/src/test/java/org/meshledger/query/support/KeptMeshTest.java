@@ -105,6 +105,18 @@ class KeptMeshTest {
     }
 
     @Test
+    void givenAProductSeenBeforeTheFirstLoadAndStoredAfterIt_whenReadAgain_thenItIsThere() {
+        seen.saw(productEvent("c", 0));
+        assertThat(mesh.documents(NOW))
+                .hasValueSatisfying(all -> assertThat(all).hasSize(2));
+
+        store.put("c", "team-c", 0);
+        assertThat(mesh.documents(NOW))
+                .hasValueSatisfying(
+                        all -> assertThat(all).extracting(Summary::productId).containsExactly("a", "b", "c"));
+    }
+
+    @Test
     void givenTheViewsNotSettledOrTheTailLost_whenRead_thenTheStoreMustBeAsked() {
         ProductEventsSeen unsettled = new ProductEventsSeen();
         unsettled.following(true);
