@@ -1,17 +1,15 @@
 package org.meshledger.query.catalog;
 
 import java.time.Clock;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.meshledger.query.support.KeptMesh;
 import org.meshledger.query.support.Page;
 import org.meshledger.query.support.PageRequest;
-import org.meshledger.query.support.ProductEventsSeen;
+import org.meshledger.query.support.ProductDocuments;
 import org.meshledger.query.support.ViewCaches;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
@@ -25,7 +23,10 @@ public class ProductSummaries {
 
     ProductSummaries(MongoTemplate mongo, ViewCaches caches, Clock clock) {
         this.mongo = mongo;
-        this.kept = caches.ofMesh(ProductCatalogProjection.NAME, new Summaries(mongo));
+        this.kept = caches.ofMesh(
+                ProductCatalogProjection.NAME,
+                new ProductDocuments<>(
+                        mongo, ProductSummary.class, ProductSummary::productId, ProductSummary::version));
         this.clock = clock;
     }
 
@@ -55,28 +56,5 @@ public class ProductSummaries {
                 .skip(paging.offset())
                 .limit(paging.size());
         return new Page<>(mongo.find(query, ProductSummary.class), paging.page(), paging.size(), total);
-    }
-
-    private record Summaries(MongoTemplate mongo) implements KeptMesh.AsRead<ProductSummary> {
-
-        @Override
-        public List<ProductSummary> all() {
-            return mongo.findAll(ProductSummary.class);
-        }
-
-        @Override
-        public List<ProductSummary> byIds(Collection<String> productIds) {
-            return mongo.find(new Query(Criteria.where("_id").in(productIds)), ProductSummary.class);
-        }
-
-        @Override
-        public String idOf(ProductSummary summary) {
-            return summary.productId();
-        }
-
-        @Override
-        public boolean holdsSeen(ProductSummary summary, ProductEventsSeen seen) {
-            return summary.version() >= seen.lastProductEvent(summary.productId());
-        }
     }
 }

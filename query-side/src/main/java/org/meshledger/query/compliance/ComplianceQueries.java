@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.meshledger.api.model.ProductStatus;
 import org.meshledger.query.slo.HourlyCounts;
 import org.meshledger.query.support.KeptMesh;
+import org.meshledger.query.support.ProductDocuments;
 import org.meshledger.query.support.ProductEventsSeen;
 import org.meshledger.query.support.ViewCaches;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,7 +41,10 @@ public class ComplianceQueries {
         this.mongo = mongo;
         this.clock = clock;
         this.threshold = threshold;
-        this.kept = caches.ofMesh(ComplianceProjection.NAME, new KeptRecords(mongo));
+        this.kept = caches.ofMesh(
+                ComplianceProjection.NAME,
+                new KeptRecords(new ProductDocuments<>(
+                        mongo, ComplianceRecord.class, ComplianceRecord::productId, ComplianceRecord::version)));
     }
 
     public Optional<ProductCompliance> product(String productId) {
@@ -110,16 +114,17 @@ public class ComplianceQueries {
     /** A record with the hours that judge it within {@code hour}, which it answers for. */
     record KeptRecord(ComplianceRecord record, long hour) {}
 
-    private record KeptRecords(MongoTemplate mongo) implements KeptMesh.Source<ComplianceRecord, KeptRecord> {
+    private record KeptRecords(ProductDocuments<ComplianceRecord> stored)
+            implements KeptMesh.Source<ComplianceRecord, KeptRecord> {
 
         @Override
         public List<ComplianceRecord> all() {
-            return mongo.findAll(ComplianceRecord.class);
+            return stored.all();
         }
 
         @Override
         public List<ComplianceRecord> byIds(Collection<String> productIds) {
-            return mongo.find(new Query(Criteria.where("_id").in(productIds)), ComplianceRecord.class);
+            return stored.byIds(productIds);
         }
 
         @Override
