@@ -342,7 +342,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    void givenAProductWithALongPast_whenItsLastTransferIsOpenedInTheAuditTrail_thenThePageHoldingItIsShown() {
+    void givenAProductWithALongPast_whenItsTimelineAndLastTransferAreOpened_thenThePagesHoldingThemAreShown() {
         GenericDomainEventMessage<?> last = null;
         Instant at = Instant.parse("2026-05-01T00:00:00Z");
         for (int transfer = 0; transfer < 103; transfer++) {
@@ -362,6 +362,17 @@ class ConsoleBrowserTest {
         }
         awaitOwner("claims-core");
         browser.signInAs("AUDITOR");
+        browser.open("/ui/products/" + product + "/ownership");
+        assertThat(browser.text(".pager")).as("the page holding today's owner").contains("Page 3 of 3");
+        assertThat(browser.text("main table caption")).contains("101 to 105 of 105");
+        assertThat(browser.all("svg rect")).as("every period on the axis").hasSize(105);
+        browser.press(By.linkText("Earlier periods"));
+        assertThat(browser.all("main table tbody tr")).hasSize(50);
+        assertThat(browser.driver().getCurrentUrl()).endsWith("page=1");
+        browser.open("/ui/products/" + product + "/ownership?asOf=2026-02-01");
+        assertThat(browser.text(".pager"))
+                .as("the page holding the owner on 1 February")
+                .contains("Page 1 of 3");
         browser.open("/ui/products/" + product + "/ownership");
         browser.press(By.cssSelector("a[href*='event=" + last.getIdentifier() + "']"));
 

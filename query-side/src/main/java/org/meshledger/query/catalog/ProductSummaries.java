@@ -7,11 +7,15 @@ import org.meshledger.query.support.KeptMesh;
 import org.meshledger.query.support.Page;
 import org.meshledger.query.support.PageRequest;
 import org.meshledger.query.support.ProductDocuments;
+import org.meshledger.query.support.ReadYourWrites;
+import org.meshledger.query.support.ViewCache;
 import org.meshledger.query.support.ViewCaches;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
 
 /** The catalog's summaries: one product, or a filtered page of them by product id; the JSON routes and the console. */
 @Service
@@ -19,10 +23,12 @@ public class ProductSummaries {
 
     private final MongoTemplate mongo;
     private final KeptMesh<ProductSummary, ProductSummary> kept;
+    private final ViewCache<ProductSummary> summaries;
     private final Clock clock;
 
     ProductSummaries(MongoTemplate mongo, ViewCaches caches, Clock clock) {
         this.mongo = mongo;
+        this.summaries = caches.of(ProductCatalogProjection.NAME, ProductSummary::version);
         this.kept = caches.ofMesh(
                 ProductCatalogProjection.NAME,
                 new ProductDocuments<>(
@@ -31,6 +37,15 @@ public class ProductSummaries {
     }
 
     public Optional<ProductSummary> of(String productId) {
+        return summaries.current(productId, null).or(() -> summaries.read(productId, () -> stored(productId)));
+    }
+
+    /** As {@link #of}, once the view has applied {@code minVersion} (202 with the view as it is after the wait). */
+    Mono<ResponseEntity<ProductSummary>> answer(String productId, Long minVersion) {
+        return ReadYourWrites.answer(summaries, productId, () -> stored(productId), minVersion, summary -> summary);
+    }
+
+    private Optional<ProductSummary> stored(String productId) {
         return Optional.ofNullable(mongo.findById(productId, ProductSummary.class));
     }
 

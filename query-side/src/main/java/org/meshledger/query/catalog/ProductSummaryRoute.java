@@ -6,18 +6,13 @@ import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import java.util.Optional;
 import org.meshledger.api.model.Ids;
 import org.meshledger.query.support.JsonAnswers;
 import org.meshledger.query.support.NotFound;
-import org.meshledger.query.support.ReadYourWrites;
 import org.meshledger.query.support.RouteParameters;
-import org.meshledger.query.support.ViewCache;
-import org.meshledger.query.support.ViewCaches;
 import org.springdoc.core.annotations.RouterOperation;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -66,26 +61,18 @@ class ProductSummaryRoute {
                                                 "The view as it is after 5 s, not yet at minVersion (the same body)"),
                                 @ApiResponse(responseCode = "404", description = "No such product")
                             }))
-    RouterFunction<ServerResponse> productSummary(MongoTemplate mongo, RouteParameters parameters, ViewCaches caches) {
-        ViewCache<ProductSummary> summaries = caches.of(ProductCatalogProjection.NAME, ProductSummary::version);
-        return JsonAnswers.read(PATH, request -> summary(request, mongo, parameters, summaries));
+    RouterFunction<ServerResponse> productSummary(RouteParameters parameters, ProductSummaries summaries) {
+        return JsonAnswers.read(PATH, request -> summary(request, parameters, summaries));
     }
 
     private static Mono<ServerResponse> summary(
-            ServerRequest request,
-            MongoTemplate mongo,
-            RouteParameters parameters,
-            ViewCache<ProductSummary> summaries) {
+            ServerRequest request, RouteParameters parameters, ProductSummaries summaries) {
         RouteParameters.Reading reading = parameters.of(request);
         String productId = reading.productId();
         Long minVersion = reading.minVersion();
         reading.requireValid();
-        return ReadYourWrites.answer(
-                        summaries,
-                        productId,
-                        () -> Optional.ofNullable(mongo.findById(productId, ProductSummary.class)),
-                        minVersion,
-                        summary -> summary)
+        return summaries
+                .answer(productId, minVersion)
                 .flatMap(answer -> JsonAnswers.tagged(
                         request, answer.getStatusCode(), answer.getBody().version(), answer.getBody()))
                 .switchIfEmpty(Mono.error(() -> NotFound.product(productId)));

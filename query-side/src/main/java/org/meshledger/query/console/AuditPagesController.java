@@ -163,28 +163,23 @@ class AuditPagesController {
      * {@code eventId} (a link from the ownership timeline), else the first.
      */
     private void addEventPage(String productId, List<StoredEvent> events, String page, String eventId, Model model) {
-        int pages = Math.max(1, (events.size() + EVENTS_PER_PAGE - 1) / EVENTS_PER_PAGE);
-        int pageNumber = page != null ? ConsoleFields.page(page) : pageHolding(events, eventId);
-        pageNumber = Math.min(pageNumber, pages - 1);
-        int first = pageNumber * EVENTS_PER_PAGE;
-        List<StoredEvent> shown = events.subList(first, Math.min(events.size(), first + EVENTS_PER_PAGE));
-        model.addAttribute("events", rows(shown));
-        model.addAttribute("eventsTotal", events.size());
-        model.addAttribute("eventsFirst", first + 1);
-        model.addAttribute("eventsLast", first + shown.size());
-        model.addAttribute("pageNumber", pageNumber);
-        model.addAttribute("pages", pages);
-        model.addAttribute("previous", pageNumber > 0 ? eventsLink(productId, pageNumber - 1) : null);
-        model.addAttribute("next", pageNumber + 1 < pages ? eventsLink(productId, pageNumber + 1) : null);
+        int number = page != null
+                ? ConsoleFields.page(page)
+                : ListPage.holding(Math.max(0, indexOf(events, eventId)), EVENTS_PER_PAGE);
+        ListPage<StoredEvent> shown = ListPage.of(events, EVENTS_PER_PAGE, number);
+        model.addAttribute("events", rows(shown.items()));
+        model.addAttribute("eventPage", shown);
+        model.addAttribute("previous", shown.hasPrevious() ? eventsLink(productId, shown.number() - 1) : null);
+        model.addAttribute("next", shown.hasNext() ? eventsLink(productId, shown.number() + 1) : null);
     }
 
-    private static int pageHolding(List<StoredEvent> events, String eventId) {
+    private static int indexOf(List<StoredEvent> events, String eventId) {
         for (int index = 0; eventId != null && index < events.size(); index++) {
             if (eventId.equals(events.get(index).eventId())) {
-                return index / EVENTS_PER_PAGE;
+                return index;
             }
         }
-        return 0;
+        return -1;
     }
 
     private static String eventsLink(String productId, int pageNumber) {

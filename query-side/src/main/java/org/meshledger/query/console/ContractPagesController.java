@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 
 /**
@@ -26,6 +27,9 @@ import reactor.core.publisher.Mono;
  */
 @Controller
 class ContractPagesController {
+
+    /** A page of the versions table; the two menus above it still offer every version. */
+    static final int VERSIONS_PER_PAGE = 25;
 
     private static final MediaType APPLICATION_YAML = MediaType.parseMediaType("application/yaml");
 
@@ -44,6 +48,7 @@ class ContractPagesController {
             @PathVariable String productId,
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
+            @RequestParam(required = false) String page,
             Model model,
             ServerWebExchange exchange) {
         return Blocking.call(() -> ProductPagesController.known(productId)
@@ -61,6 +66,13 @@ class ContractPagesController {
                             String newer = chosen("to", to, versions.currentContractVersion(), versions, problems);
                             model.addAttribute("from", older);
                             model.addAttribute("to", newer);
+                            addVersionPage(
+                                    productId,
+                                    versions,
+                                    problems.containsKey("from") ? null : from,
+                                    problems.containsKey("to") ? null : to,
+                                    page,
+                                    model);
                             if (problems.isEmpty()) {
                                 model.addAttribute("diff", diffs.between(versions, older, newer));
                             }
@@ -88,6 +100,31 @@ class ContractPagesController {
                                         .toString())
                         .body(yaml))
                 .defaultIfEmpty(ResponseEntity.notFound().build());
+    }
+
+    /** The versions table a page at a time: the page asked for, else the newest. */
+    private static void addVersionPage(
+            String productId, ContractVersions versions, String from, String to, String page, Model model) {
+        ListPage<VersionRow> rows = page == null
+                ? VersionRow.newest(versions, VERSIONS_PER_PAGE)
+                : VersionRow.page(versions, VERSIONS_PER_PAGE, ConsoleFields.page(page));
+        model.addAttribute("versionRows", rows);
+        model.addAttribute(
+                "previous", rows.hasPrevious() ? versionsLink(productId, from, to, rows.number() - 1) : null);
+        model.addAttribute("next", rows.hasNext() ? versionsLink(productId, from, to, rows.number() + 1) : null);
+    }
+
+    /** The same comparison with another page of versions below it. */
+    private static String versionsLink(String productId, String from, String to, int page) {
+        UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/ui/products/{id}/contracts");
+        if (from != null && !from.isBlank()) {
+            uri.queryParam("from", from.strip());
+        }
+        if (to != null && !to.isBlank()) {
+            uri.queryParam("to", to.strip());
+        }
+        uri.queryParam("page", page);
+        return uri.encode().buildAndExpand(productId).toUriString();
     }
 
     /** A version the product has, or the default when none is asked; anything else is a message beside its field. */

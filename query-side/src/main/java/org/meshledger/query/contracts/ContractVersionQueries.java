@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.meshledger.query.support.ViewCache;
+import org.meshledger.query.support.ViewCaches;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -16,14 +18,18 @@ import org.springframework.stereotype.Component;
 public class ContractVersionQueries {
 
     private final MongoTemplate mongo;
+    private final ViewCache<ContractVersions> kept;
 
-    ContractVersionQueries(MongoTemplate mongo) {
+    ContractVersionQueries(MongoTemplate mongo, ViewCaches caches) {
         this.mongo = mongo;
+        this.kept = caches.of(ContractVersionsProjection.NAME, ContractVersions::version);
     }
 
     /** Empty when the product is unknown or has published no contract yet. */
     public Optional<ContractVersions> of(String productId) {
-        return index(productId).map(this::versions);
+        // the index is read before the records: a deprecation saves its records before it moves the index's version
+        return kept.current(productId, null)
+                .or(() -> kept.read(productId, () -> index(productId).map(this::versions)));
     }
 
     /** The version's document, as stored unless another ODCS version is asked for; empty when no such version. */

@@ -13,7 +13,7 @@ public record OwnershipPeriod(
         Instant recordedAt,
         String eventId) {
 
-    boolean contains(Instant instant) {
+    public boolean contains(Instant instant) {
         return (from == null || !instant.isBefore(from)) && (to == null || instant.isBefore(to));
     }
 

@@ -7,19 +7,14 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Instant;
-import java.util.Optional;
 import org.meshledger.api.model.Ids;
 import org.meshledger.query.ownershiphistory.OwnershipHistories.ProductOwnershipHistory;
 import org.meshledger.query.support.JsonAnswers;
 import org.meshledger.query.support.NotFound;
-import org.meshledger.query.support.ReadYourWrites;
 import org.meshledger.query.support.RouteParameters;
-import org.meshledger.query.support.ViewCache;
-import org.meshledger.query.support.ViewCaches;
 import org.springdoc.core.annotations.RouterOperation;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -85,30 +80,20 @@ class ProductOwnershipHistoryRoute {
                                                 "The view as it is after 5 s, not yet at minVersion (the same body)"),
                                 @ApiResponse(responseCode = "404", description = "No such product")
                             }))
-    RouterFunction<ServerResponse> productOwnershipHistory(
-            MongoTemplate mongo, RouteParameters parameters, ViewCaches caches, OwnershipHistories histories) {
-        ViewCache<OwnershipRecord> records = caches.of(OwnershipHistoryProjection.NAME, OwnershipRecord::version);
-        return JsonAnswers.read(PATH, request -> ownershipHistory(request, mongo, parameters, records, histories));
+    RouterFunction<ServerResponse> productOwnershipHistory(RouteParameters parameters, OwnershipHistories histories) {
+        return JsonAnswers.read(PATH, request -> ownershipHistory(request, parameters, histories));
     }
 
     private static Mono<ServerResponse> ownershipHistory(
-            ServerRequest request,
-            MongoTemplate mongo,
-            RouteParameters parameters,
-            ViewCache<OwnershipRecord> records,
-            OwnershipHistories histories) {
+            ServerRequest request, RouteParameters parameters, OwnershipHistories histories) {
         RouteParameters.Reading reading = parameters.of(request);
         String productId = reading.productId();
         Instant asOf = reading.instant("asOf");
         Instant knownAt = reading.instant("knownAt");
         Long minVersion = reading.minVersion();
         reading.requireValid();
-        return ReadYourWrites.answer(
-                        records,
-                        productId,
-                        () -> Optional.ofNullable(mongo.findById(productId, OwnershipRecord.class)),
-                        minVersion,
-                        record -> histories.history(record, asOf, knownAt))
+        return histories
+                .answer(productId, asOf, knownAt, minVersion)
                 .flatMap(answer -> JsonAnswers.of(answer.getStatusCode(), answer.getBody()))
                 .switchIfEmpty(Mono.error(() -> NotFound.product(productId)));
     }
