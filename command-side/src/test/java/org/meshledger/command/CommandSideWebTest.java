@@ -16,7 +16,12 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(
         classes = CommandSideApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=" + CommandSideApplication.CONFIG_NAME)
+        properties = {
+            "spring.config.name=" + CommandSideApplication.CONFIG_NAME,
+            // receivers in tests are plain HTTP servers on loopback
+            "meshledger.notifications.allow-http=true",
+            "meshledger.notifications.allowed-private-targets=127.0.0.1"
+        })
 public abstract class CommandSideWebTest {
 
     protected static final String STEWARD = "dev-steward";

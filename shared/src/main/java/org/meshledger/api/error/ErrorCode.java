@@ -35,6 +35,18 @@ public enum ErrorCode {
     TEAM_NOT_FOUND(Refusal.NOT_FOUND, "No such registered team"),
     TEAM_ALREADY_IN_DOMAIN(Refusal.RULE_VIOLATED, "The team already belongs to that domain"),
     TEAM_RETIRED(Refusal.RULE_VIOLATED, "The team is retired"),
+    SUBSCRIPTION_NOT_FOUND(Refusal.NOT_FOUND, "No such subscription"),
+    SUBSCRIPTION_LIMIT_REACHED(Refusal.RULE_VIOLATED, "The team already holds the most subscriptions a team may"),
+    SUBSCRIPTION_ALREADY_PAUSED(Refusal.CONFLICT, "The subscription is already paused"),
+    SUBSCRIPTION_NOT_PAUSED(Refusal.CONFLICT, "The subscription is not paused"),
+    SUBSCRIBER_TEAM_NOT_REGISTERED(
+            Refusal.RULE_VIOLATED, "An integration subscribes only for a registered team of its own domains"),
+    NOTIFICATION_KIND_UNKNOWN(Refusal.RULE_VIOLATED, "kinds[] names a kind of notification the ledger does not send"),
+    TARGET_SCHEME_NOT_ALLOWED(Refusal.RULE_VIOLATED, "A subscription's url must be https"),
+    TARGET_ADDRESS_NOT_ALLOWED(
+            Refusal.RULE_VIOLATED,
+            "A subscription's url must not reach a loopback, private, link-local or metadata address"),
+    TARGET_NOT_RESOLVED(Refusal.RULE_VIOLATED, "The host of the subscription's url does not resolve"),
     IDEMPOTENCY_KEY_REUSED(Refusal.RULE_VIOLATED, "The Idempotency-Key was used before with another request"),
     IDEMPOTENCY_KEY_IN_FLIGHT(Refusal.CONFLICT, "A request with this Idempotency-Key is still being processed");
 

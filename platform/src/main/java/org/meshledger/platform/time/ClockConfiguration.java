@@ -1,13 +1,13 @@
-package org.meshledger.query.config;
+package org.meshledger.platform.time;
 
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The "now" that windows are judged against at query time; tests put a clock of their own in its place. */
+/** The "now" both sides judge against (query windows, secret rotation); tests put a clock of their own in its place. */
 @Configuration(proxyBeanMethods = false)
-class ClockConfiguration {
+public class ClockConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
