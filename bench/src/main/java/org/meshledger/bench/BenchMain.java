@@ -317,6 +317,12 @@ public final class BenchMain {
                 quick ? CONSOLE_WARM_UP_ROUNDS_QUICK : CONSOLE_WARM_UP_ROUNDS,
                 quick ? CONSOLE_ROUNDS_QUICK : CONSOLE_ROUNDS);
         p95.forEach((page, millis) -> context.put("console p95 ms " + page, "%.2f".formatted(millis)));
+        console.p95ByPage(
+                        ConsolePages.fragments(longPast),
+                        quick ? CONSOLE_WARM_UP_ROUNDS_QUICK : CONSOLE_WARM_UP_ROUNDS,
+                        quick ? CONSOLE_ROUNDS_QUICK : CONSOLE_ROUNDS)
+                .forEach((fragment, millis) ->
+                        context.put("console p95 ms, asked by a page " + fragment, "%.2f".formatted(millis)));
         figures.put(
                 "ui_p95_ms",
                 p95.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow());

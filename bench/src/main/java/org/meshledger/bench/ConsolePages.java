@@ -115,6 +115,15 @@ final class ConsolePages {
                 "/ui/admin");
     }
 
+    /**
+     * What a page asks for after it is shown (htmx), not pages themselves: timed apart from {@link #pages}, and
+     * reported beside them. The audit page lists a product's events at once and asks for their verdict, which reads
+     * and hashes every one of them.
+     */
+    static List<String> fragments(String largeProduct) {
+        return List.of("/ui/audit/verdict?product=" + largeProduct);
+    }
+
     void signInAsSteward() throws IOException, InterruptedException {
         String form = page("/ui/sign-in").body();
         Matcher token = CSRF.matcher(form);
@@ -167,8 +176,12 @@ final class ConsolePages {
     }
 
     private HttpResponse<String> page(String path) throws IOException, InterruptedException {
-        HttpResponse<String> answer = http.send(
-                HttpRequest.newBuilder(uri(queryPort, path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(uri(queryPort, path)).GET();
+        if (path.startsWith("/ui/audit/verdict")) {
+            request.header("HX-Request", "true");
+        }
+        HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() != 200) {
             throw new IllegalStateException(path + " answered " + answer.statusCode());
         }

@@ -376,6 +376,7 @@ class ConsoleBrowserTest {
         browser.open("/ui/products/" + product + "/ownership");
         browser.press(By.cssSelector("a[href*='event=" + last.getIdentifier() + "']"));
 
+        browser.awaitText("#verdict", "Intact.", Duration.ofSeconds(10));
         assertThat(browser.text("#verdict")).startsWith("Intact.").contains("All 105 events");
         assertThat(browser.all("#event-" + last.getIdentifier()))
                 .as("the event linked to")
@@ -412,7 +413,16 @@ class ConsoleBrowserTest {
         browser.signInAs("AUDITOR");
         browser.open("/ui/products/" + product + "/ownership");
         browser.press(By.linkText("in the audit trail"));
+        browser.awaitText("#verdict", "Intact.", Duration.ofSeconds(10));
         assertThat(browser.text("#verdict")).startsWith("Intact.").contains("All 2 events");
+        String pageUrl = browser.driver().getCurrentUrl();
+        browser.open("/ui/audit/verdict?product=" + product);
+        assertThat(browser.text("#verdict"))
+                .as("followed without scripts, the verdict is in the page")
+                .startsWith("Intact.");
+        assertThat(browser.all("main table tbody tr")).hasSize(2);
+        browser.driver().navigate().to(pageUrl);
+        browser.awaitText("#verdict", "Intact.", Duration.ofSeconds(10));
         assertThat(browser.all("main table tbody tr")).hasSize(2);
         assertThat(browser.text("main table tbody")).contains("DataProductRegistered", "OwnershipTransferred");
         browser.screenshot("audit");

@@ -38,6 +38,13 @@ public class ChainVerifier {
         return Optional.of(new Verified(judge(aggregateId, events, head), events));
     }
 
+    /** The aggregate's stored events without their payloads, to list; empty as for {@link #verify}. */
+    public Optional<List<StoredEvent>> listStored(String aggregateId) {
+        CheckpointHead head = checkpoints.headOf(aggregateId).orElse(null);
+        List<StoredEvent> events = trail.listing(aggregateId, head == null ? 0 : head.sequence());
+        return events.isEmpty() && head == null ? Optional.empty() : Optional.of(events);
+    }
+
     /** A verdict with the events, in sequence order, that it was reached on. */
     public record Verified(ChainVerdict verdict, List<StoredEvent> events) {}
 

@@ -3,6 +3,7 @@ package org.meshledger.platform.eventstore;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.function.Consumer;
 import java.util.stream.LongStream;
 import org.axonframework.common.DateTimeUtils;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * The event log read raw, for audit: every stored event with its chain link, found by exact keys only (stream keys,
@@ -33,13 +35,26 @@ public final class AuditTrail {
      * window by window until a window holds none and {@code readAtLeastTo} is passed.
      */
     public List<StoredEvent> stream(String aggregateId, long readAtLeastTo) {
+        return read(aggregateId, readAtLeastTo, null);
+    }
+
+    /**
+     * As {@link #stream}, without the payloads: what a listing of the events shows. A product's contract versions
+     * make most of its stream's bytes, and a listing needs none of them.
+     */
+    public List<StoredEvent> listing(String aggregateId, long readAtLeastTo) {
+        return read(aggregateId, readAtLeastTo, Projections.exclude(EventDocuments.PAYLOAD));
+    }
+
+    private List<StoredEvent> read(String aggregateId, long readAtLeastTo, Bson projection) {
         List<StoredEvent> found = new ArrayList<>();
         for (long first = 0; ; first += SEQUENCE_WINDOW) {
             List<String> keys = LongStream.range(first, first + SEQUENCE_WINDOW)
                     .mapToObj(sequence -> EventDocuments.streamKey(aggregateId, sequence))
                     .toList();
-            List<Document> window =
-                    events.find(Filters.in(EventDocuments.STREAM_KEY, keys)).into(new ArrayList<>());
+            List<Document> window = events.find(Filters.in(EventDocuments.STREAM_KEY, keys))
+                    .projection(projection)
+                    .into(new ArrayList<>());
             window.stream().map(AuditTrail::stored).forEach(found::add);
             if (window.isEmpty() && first + SEQUENCE_WINDOW > readAtLeastTo) {
                 break;

@@ -73,6 +73,7 @@ class AuditPagesController {
     public record MeshVerdict(int verified, List<MeshProgress> broken) {}
 
     static final String MESH_STREAM = "/ui/audit/mesh-verification";
+    static final String VERDICT = "/ui/audit/verdict";
     /** About a hundred steps on the bar, however many histories the mesh holds. */
     private static final int PROGRESS_STEPS = 100;
     /** A page a person can scan; the rest of a long past is a link away, and not rendered on every visit. */
@@ -98,10 +99,14 @@ class AuditPagesController {
                 model.addAttribute("productProblem", "A product id is <domain>.<name>, such as claims.claim-events");
                 return "console/audit";
             }
-            return verifier.verifyStored(asked)
-                    .map(verified -> {
-                        model.addAttribute("verdict", verified.verdict());
-                        addEventPage(asked, verified.events(), page, event, model);
+            return verifier.listStored(asked)
+                    .map(events -> {
+                        model.addAttribute("verdictOf", verdictLink(asked));
+                        if (model.containsAttribute("verdictNow")) {
+                            verifier.verify(asked).ifPresent(verdict -> model.addAttribute("verdict", verdict));
+                        }
+                        model.addAttribute("eventCount", events.size());
+                        addEventPage(asked, events, page, event, model);
                         return "console/audit";
                     })
                     .orElseGet(() -> {
@@ -110,6 +115,41 @@ class AuditPagesController {
                         return "console/not-found";
                     });
         });
+    }
+
+    /**
+     * One product's verdict, asked for by its page once shown: the page lists the events at once, and the verdict,
+     * which reads and hashes every one of them, follows in its place. Followed as a link, without scripts, it is the
+     * whole page with the verdict in it.
+     */
+    @GetMapping(VERDICT)
+    Mono<String> verdict(@RequestParam String product, Model model, ServerWebExchange exchange) {
+        if (!exchange.getRequest().getHeaders().containsKey("HX-Request")) {
+            model.addAttribute("verdictNow", true);
+            return audit(product, null, null, null, model, exchange);
+        }
+        String asked = product.strip();
+        if (!asked.matches(Ids.PRODUCT_ID)) {
+            exchange.getResponse().setStatusCode(HttpStatus.NOT_FOUND);
+            return Mono.just("console/audit :: unknown");
+        }
+        return Blocking.call(() -> verifier.verify(asked)
+                .map(verdict -> {
+                    model.addAttribute("verdict", verdict);
+                    return "console/audit :: verdict";
+                })
+                .orElseGet(() -> {
+                    exchange.getResponse().setStatusCode(HttpStatus.NOT_FOUND);
+                    return "console/audit :: unknown";
+                }));
+    }
+
+    private static String verdictLink(String productId) {
+        return UriComponentsBuilder.fromPath(VERDICT)
+                .queryParam("product", productId)
+                .build()
+                .encode()
+                .toUriString();
     }
 
     /**
