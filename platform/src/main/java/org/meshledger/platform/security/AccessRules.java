@@ -55,6 +55,12 @@ final class AccessRules implements ReactiveAuthorizationManager<AuthorizationCon
                     "/api/teams",
                     "/api/teams/*/domain-moves",
                     "/api/teams/*/retirement"),
+            // where a team's endpoints are is no viewer's business; an integration sees its own domains' teams
+            rule(
+                    Set.of(HttpMethod.GET),
+                    holding(Role.STEWARD, Role.AUDITOR, Role.INTEGRATION),
+                    "/api/subscriptions",
+                    "/api/subscriptions/**"),
             rule(WRITES, holding(Role.STEWARD, Role.INTEGRATION), "/api/**"),
             rule(Set.of(), SIGNED_IN, "/**"));
 
