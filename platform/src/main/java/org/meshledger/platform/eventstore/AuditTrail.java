@@ -46,6 +46,24 @@ public final class AuditTrail {
         return read(aggregateId, readAtLeastTo, Projections.exclude(EventDocuments.PAYLOAD));
     }
 
+    /**
+     * The aggregate's stored events at sequences {@code [from, from + count)}, without their payloads, in order: one
+     * page of a listing, read by its keys alone however long the stream.
+     */
+    public List<StoredEvent> listing(String aggregateId, long from, int count) {
+        List<String> keys = LongStream.range(from, from + count)
+                .mapToObj(sequence -> EventDocuments.streamKey(aggregateId, sequence))
+                .toList();
+        return events
+                .find(Filters.in(EventDocuments.STREAM_KEY, keys))
+                .projection(Projections.exclude(EventDocuments.PAYLOAD))
+                .into(new ArrayList<>())
+                .stream()
+                .map(AuditTrail::stored)
+                .sorted(Comparator.comparingLong(StoredEvent::sequence))
+                .toList();
+    }
+
     private List<StoredEvent> read(String aggregateId, long readAtLeastTo, Bson projection) {
         List<StoredEvent> found = new ArrayList<>();
         for (long first = 0; ; first += SEQUENCE_WINDOW) {

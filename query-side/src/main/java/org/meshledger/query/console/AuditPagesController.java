@@ -7,15 +7,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.meshledger.api.model.Ids;
 import org.meshledger.platform.audit.ChainVerifier;
 import org.meshledger.platform.audit.Checkpoints;
 import org.meshledger.platform.audit.SignedCheckpoint;
+import org.meshledger.platform.eventstore.AuditTrail;
 import org.meshledger.platform.eventstore.StoredEvent;
 import org.meshledger.platform.web.Blocking;
 import org.meshledger.query.audit.MeshProgress;
 import org.meshledger.query.audit.MeshVerification;
+import org.meshledger.query.catalog.ProductSummaries;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -41,6 +44,8 @@ import reactor.core.publisher.Mono;
 class AuditPagesController {
 
     private final ChainVerifier verifier;
+    private final AuditTrail trail;
+    private final ProductSummaries summaries;
     private final Checkpoints checkpoints;
     private final ObjectMapper json;
     private final MeshVerification verification;
@@ -48,11 +53,15 @@ class AuditPagesController {
 
     AuditPagesController(
             ChainVerifier verifier,
+            AuditTrail trail,
+            ProductSummaries summaries,
             Checkpoints checkpoints,
             ObjectMapper json,
             MeshVerification verification,
             ITemplateEngine templates) {
         this.verifier = verifier;
+        this.trail = trail;
+        this.summaries = summaries;
         this.checkpoints = checkpoints;
         this.json = json;
         this.verification = verification;
@@ -99,16 +108,12 @@ class AuditPagesController {
                 model.addAttribute("productProblem", "A product id is <domain>.<name>, such as claims.claim-events");
                 return "console/audit";
             }
-            return verifier.listStored(asked)
-                    .map(events -> {
-                        model.addAttribute("verdictOf", verdictLink(asked));
-                        if (model.containsAttribute("verdictNow")) {
-                            verifier.verify(asked).ifPresent(verdict -> model.addAttribute("verdict", verdict));
-                        }
-                        model.addAttribute("eventCount", events.size());
-                        addEventPage(asked, events, page, event, model);
-                        return "console/audit";
-                    })
+            model.addAttribute("verdictOf", verdictLink(asked));
+            if (model.containsAttribute("verdictNow")) {
+                verifier.verify(asked).ifPresent(verdict -> model.addAttribute("verdict", verdict));
+            }
+            return listedEvents(asked, page, event, model)
+                    .map(found -> "console/audit")
                     .orElseGet(() -> {
                         exchange.getResponse().setStatusCode(HttpStatus.NOT_FOUND);
                         model.addAttribute("productId", asked);
@@ -199,27 +204,48 @@ class AuditPagesController {
     }
 
     /**
-     * One page of the stored events, {@value #EVENTS_PER_PAGE} to a page: the page asked for, else the one holding
-     * {@code eventId} (a link from the ownership timeline), else the first.
+     * One page of the stored events, {@value #EVENTS_PER_PAGE} to a page and read by their keys: the page asked for,
+     * else the one holding {@code eventId} (a link from the ownership timeline), else the first. How many there are
+     * is the catalog's version of the product; a product the catalog does not hold is listed from the store whole.
      */
-    private void addEventPage(String productId, List<StoredEvent> events, String page, String eventId, Model model) {
-        int number = page != null
-                ? ConsoleFields.page(page)
-                : ListPage.holding(Math.max(0, indexOf(events, eventId)), EVENTS_PER_PAGE);
-        ListPage<StoredEvent> shown = ListPage.of(events, EVENTS_PER_PAGE, number);
-        model.addAttribute("events", rows(shown.items()));
-        model.addAttribute("eventPage", shown);
-        model.addAttribute("previous", shown.hasPrevious() ? eventsLink(productId, shown.number() - 1) : null);
-        model.addAttribute("next", shown.hasNext() ? eventsLink(productId, shown.number() + 1) : null);
+    private Optional<ListPage<StoredEvent>> listedEvents(String productId, String page, String eventId, Model model) {
+        Optional<ListPage<StoredEvent>> listed = summaries
+                .of(productId)
+                .map(summary -> (int) Math.min(Integer.MAX_VALUE, summary.version() + 1))
+                .map(total -> {
+                    int pages = Math.max(1, (total + EVENTS_PER_PAGE - 1) / EVENTS_PER_PAGE);
+                    int number = Math.min(
+                            pages - 1,
+                            page != null ? ConsoleFields.page(page) : pageHolding(productId, eventId, pages));
+                    return ListPage.window(
+                            trail.listing(productId, (long) number * EVENTS_PER_PAGE, EVENTS_PER_PAGE),
+                            number,
+                            EVENTS_PER_PAGE,
+                            total);
+                })
+                .or(() -> verifier.listStored(productId)
+                        .map(events ->
+                                ListPage.of(events, EVENTS_PER_PAGE, page != null ? ConsoleFields.page(page) : 0)));
+        listed.ifPresent(shown -> {
+            model.addAttribute("events", rows(shown.items()));
+            model.addAttribute("eventPage", shown);
+            model.addAttribute("eventCount", shown.total());
+            model.addAttribute("previous", shown.hasPrevious() ? eventsLink(productId, shown.number() - 1) : null);
+            model.addAttribute("next", shown.hasNext() ? eventsLink(productId, shown.number() + 1) : null);
+        });
+        return listed;
     }
 
-    private static int indexOf(List<StoredEvent> events, String eventId) {
-        for (int index = 0; eventId != null && index < events.size(); index++) {
-            if (eventId.equals(events.get(index).eventId())) {
-                return index;
+    /** The page holding {@code eventId}, looked for a page at a time: only a link names an event. */
+    private int pageHolding(String productId, String eventId, int pages) {
+        for (int number = 0; eventId != null && number < pages; number++) {
+            boolean holds = trail.listing(productId, (long) number * EVENTS_PER_PAGE, EVENTS_PER_PAGE).stream()
+                    .anyMatch(stored -> eventId.equals(stored.eventId()));
+            if (holds) {
+                return number;
             }
         }
-        return -1;
+        return 0;
     }
 
     private static String eventsLink(String productId, int pageNumber) {

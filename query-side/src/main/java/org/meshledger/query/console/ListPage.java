@@ -17,6 +17,11 @@ public record ListPage<T>(List<T> items, int number, int pages, int offset, int 
                 all.subList(offset, Math.min(all.size(), offset + size)), shown, pages, offset, all.size());
     }
 
+    /** Page {@code number} as read by itself, {@code size} to a page, of a list {@code total} long. */
+    static <T> ListPage<T> window(List<T> items, int number, int size, int total) {
+        return new ListPage<>(items, number, Math.max(1, (total + size - 1) / size), number * size, total);
+    }
+
     /** The page holding the item at {@code index}. */
     static int holding(int index, int size) {
         return index / size;
