@@ -18,6 +18,7 @@ import org.meshledger.api.error.RuleViolation;
 import org.meshledger.api.model.SubscriptionScope;
 import org.meshledger.command.web.Answers;
 import org.meshledger.command.web.CommandDispatcher;
+import org.meshledger.command.web.Failures;
 import org.meshledger.command.web.InvalidRequest;
 import org.meshledger.platform.notifications.SubscriptionSecrets;
 import org.meshledger.platform.notifications.WebhookTargets;
@@ -162,7 +163,7 @@ class SubscriptionController {
                 new ChangeSubscription(TeamSubscriptions.idOf(teamOf(subscriptionId)), subscriptionId, change, keyId);
         return commands.<SubscriptionRecorded>send(command, exchange)
                 .onErrorMap(
-                        failure -> causedBy(failure, AggregateNotFoundException.class),
+                        failure -> Failures.causedBy(failure, AggregateNotFoundException.class),
                         missing -> new RuleViolation(
                                 ErrorCode.SUBSCRIPTION_NOT_FOUND, "No subscription '%s'".formatted(subscriptionId)));
     }
@@ -183,14 +184,5 @@ class SubscriptionController {
 
     static String teamOf(String subscriptionId) {
         return subscriptionId.substring(0, subscriptionId.indexOf(':'));
-    }
-
-    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -16,6 +16,7 @@ import org.meshledger.api.error.RuleViolation;
 import org.meshledger.api.model.Ids;
 import org.meshledger.command.web.Answers;
 import org.meshledger.command.web.CommandDispatcher;
+import org.meshledger.command.web.Failures;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,7 +45,7 @@ class TeamController {
                         .eTag(Answers.etag(0))
                         .body(recorded))
                 .onErrorMap(
-                        failure -> causedBy(failure, AggregateStreamCreationException.class),
+                        failure -> Failures.causedBy(failure, AggregateStreamCreationException.class),
                         taken -> new RuleViolation(
                                 ErrorCode.TEAM_ALREADY_REGISTERED,
                                 "Team '%s' is already registered".formatted(request.team())));
@@ -70,18 +71,9 @@ class TeamController {
         return commands.<TeamRecorded>send(command, exchange)
                 .map(recorded -> Answers.withVersion(HttpStatus.OK, recorded.version(), recorded))
                 .onErrorMap(
-                        failure -> causedBy(failure, AggregateNotFoundException.class),
+                        failure -> Failures.causedBy(failure, AggregateNotFoundException.class),
                         missing ->
                                 new RuleViolation(ErrorCode.TEAM_NOT_FOUND, "No registered team '%s'".formatted(team)));
-    }
-
-    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     record RegisterRequest(
