@@ -15,6 +15,7 @@ import org.meshledger.api.command.SubscriptionRecorded;
 import org.meshledger.api.error.ErrorCode;
 import org.meshledger.api.error.FieldError;
 import org.meshledger.api.error.RuleViolation;
+import org.meshledger.api.model.Ids;
 import org.meshledger.api.model.SubscriptionScope;
 import org.meshledger.command.web.Answers;
 import org.meshledger.command.web.CommandDispatcher;
@@ -38,9 +39,6 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 class SubscriptionController {
-
-    /** A team id, a colon, twelve hex digits: the team is read back from the id, so no lookup is needed. */
-    static final String SUBSCRIPTION_ID = "[a-z0-9]+(-[a-z0-9]+)*:[0-9a-f]{12}";
 
     private final CommandDispatcher commands;
     private final WebhookTargets targets;
@@ -108,7 +106,7 @@ class SubscriptionController {
 
     @PostMapping("/api/subscriptions/{subscriptionId}/secret-rotation")
     Mono<ResponseEntity<SubscriptionIssued>> rotate(
-            @PathVariable @Pattern(regexp = SUBSCRIPTION_ID) String subscriptionId, ServerWebExchange exchange) {
+            @PathVariable @Pattern(regexp = Ids.SUBSCRIPTION_ID) String subscriptionId, ServerWebExchange exchange) {
         String team = teamOf(subscriptionId);
         return subscribers.requireMayManage(team, exchange).then(Mono.defer(() -> {
             SubscriptionSecrets.Issued issued = secrets.issue(subscriptionId);
@@ -133,19 +131,19 @@ class SubscriptionController {
 
     @PostMapping("/api/subscriptions/{subscriptionId}/pause")
     Mono<ResponseEntity<SubscriptionRecorded>> pause(
-            @PathVariable @Pattern(regexp = SUBSCRIPTION_ID) String subscriptionId, ServerWebExchange exchange) {
+            @PathVariable @Pattern(regexp = Ids.SUBSCRIPTION_ID) String subscriptionId, ServerWebExchange exchange) {
         return change(subscriptionId, Change.PAUSE, exchange);
     }
 
     @PostMapping("/api/subscriptions/{subscriptionId}/resume")
     Mono<ResponseEntity<SubscriptionRecorded>> resume(
-            @PathVariable @Pattern(regexp = SUBSCRIPTION_ID) String subscriptionId, ServerWebExchange exchange) {
+            @PathVariable @Pattern(regexp = Ids.SUBSCRIPTION_ID) String subscriptionId, ServerWebExchange exchange) {
         return change(subscriptionId, Change.RESUME, exchange);
     }
 
     @DeleteMapping("/api/subscriptions/{subscriptionId}")
     Mono<ResponseEntity<SubscriptionRecorded>> delete(
-            @PathVariable @Pattern(regexp = SUBSCRIPTION_ID) String subscriptionId, ServerWebExchange exchange) {
+            @PathVariable @Pattern(regexp = Ids.SUBSCRIPTION_ID) String subscriptionId, ServerWebExchange exchange) {
         return change(subscriptionId, Change.DELETE, exchange);
     }
 

@@ -37,7 +37,7 @@ public class ProductSummaries {
     }
 
     public Optional<ProductSummary> of(String productId) {
-        return summaries.current(productId, null).or(() -> summaries.read(productId, () -> stored(productId)));
+        return summaries.currentOrRead(productId, () -> stored(productId));
     }
 
     /** As {@link #of}, once the view has applied {@code minVersion} (202 with the view as it is after the wait). */

@@ -28,8 +28,7 @@ public class ContractVersionQueries {
     /** Empty when the product is unknown or has published no contract yet. */
     public Optional<ContractVersions> of(String productId) {
         // the index is read before the records: a deprecation saves its records before it moves the index's version
-        return kept.current(productId, null)
-                .or(() -> kept.read(productId, () -> index(productId).map(this::versions)));
+        return kept.currentOrRead(productId, () -> index(productId).map(this::versions));
     }
 
     /** The version's document, as stored unless another ODCS version is asked for; empty when no such version. */

@@ -28,9 +28,7 @@ public class OwnershipHistories {
 
     /** The periods as known at {@code knownAt} (null: now) and the owner at {@code asOf} (null: now). */
     public Optional<ProductOwnershipHistory> of(String productId, Instant asOf, Instant knownAt) {
-        return records.current(productId, null)
-                .or(() -> records.read(productId, () -> stored(productId)))
-                .map(record -> history(record, asOf, knownAt));
+        return records.currentOrRead(productId, () -> stored(productId)).map(record -> history(record, asOf, knownAt));
     }
 
     /** As {@link #of}, once the view has applied {@code minVersion} (202 with the view as it is after the wait). */

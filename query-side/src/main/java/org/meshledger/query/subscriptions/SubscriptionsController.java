@@ -30,9 +30,6 @@ import reactor.core.publisher.Mono;
 @RestController
 class SubscriptionsController {
 
-    /** A team id, a colon, twelve hex digits, as the command side issues them. */
-    static final String SUBSCRIPTION_ID = "[a-z0-9]+(-[a-z0-9]+)*:[0-9a-f]{12}";
-
     private final MongoTemplate mongo;
 
     SubscriptionsController(MongoTemplate mongo) {
@@ -61,7 +58,7 @@ class SubscriptionsController {
 
     @GetMapping("/api/subscriptions/{subscriptionId}")
     Mono<SubscriptionRecord> one(
-            @PathVariable @Pattern(regexp = SUBSCRIPTION_ID) String subscriptionId, Principal caller) {
+            @PathVariable @Pattern(regexp = Ids.SUBSCRIPTION_ID) String subscriptionId, Principal caller) {
         return Blocking.call(() -> mongo.findById(subscriptionId, SubscriptionRecord.class))
                 .filter(new Visibility(caller)::shows)
                 .switchIfEmpty(Mono.error(() ->

@@ -61,6 +61,11 @@ public final class ViewCache<V> {
         return Optional.of(cached.document());
     }
 
+    /** The document as kept while it is current, else read from the store with {@code load} and kept. */
+    public Optional<V> currentOrRead(String productId, Supplier<Optional<V>> load) {
+        return current(productId, null).or(() -> read(productId, load));
+    }
+
     /** Reads a product's document from the store with {@code load} and keeps what it finds. */
     public Optional<V> read(String productId, Supplier<Optional<V>> load) {
         // judged before the read: a document read while the views were settling may miss an event they add later
