@@ -21,8 +21,10 @@ import org.meshledger.command.web.Answers;
 import org.meshledger.command.web.CommandDispatcher;
 import org.meshledger.command.web.Failures;
 import org.meshledger.command.web.InvalidRequest;
+import org.meshledger.platform.notifications.Outbox;
 import org.meshledger.platform.notifications.SubscriptionSecrets;
 import org.meshledger.platform.notifications.WebhookTargets;
+import org.meshledger.platform.web.Blocking;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -44,17 +46,20 @@ class SubscriptionController {
     private final WebhookTargets targets;
     private final SubscriptionSecrets secrets;
     private final SubscriberTeams subscribers;
+    private final Outbox outbox;
     private final SecureRandom random = new SecureRandom();
 
     SubscriptionController(
             CommandDispatcher commands,
             WebhookTargets targets,
             SubscriptionSecrets secrets,
-            SubscriberTeams subscribers) {
+            SubscriberTeams subscribers,
+            Outbox outbox) {
         this.commands = commands;
         this.targets = targets;
         this.secrets = secrets;
         this.subscribers = subscribers;
+        this.outbox = outbox;
     }
 
     /** The answer to a creation or a rotation: the only time the secret is shown. */
@@ -138,7 +143,13 @@ class SubscriptionController {
     @PostMapping("/api/subscriptions/{subscriptionId}/resume")
     Mono<ResponseEntity<SubscriptionRecorded>> resume(
             @PathVariable @Pattern(regexp = Ids.SUBSCRIPTION_ID) String subscriptionId, ServerWebExchange exchange) {
-        return change(subscriptionId, Change.RESUME, exchange);
+        // one its receiver disabled is resumed (and recorded so) paused or not, and sending starts again after that
+        return Blocking.call(() -> outbox.disabledBecause(subscriptionId).isPresent())
+                .flatMap(disabled -> disabled
+                        ? change(subscriptionId, Change.RESUME_DISABLED, exchange)
+                                .flatMap(resumed -> Blocking.call(() -> outbox.enable(subscriptionId))
+                                        .thenReturn(resumed))
+                        : change(subscriptionId, Change.RESUME, exchange));
     }
 
     @DeleteMapping("/api/subscriptions/{subscriptionId}")

@@ -98,6 +98,7 @@ public class TeamSubscriptions {
                 }
                 apply(new SubscriptionResumed(id, team));
             }
+            case RESUME_DISABLED -> apply(new SubscriptionResumed(id, team));
             case DELETE -> apply(new SubscriptionDeleted(id, team));
             case ROTATE_SECRET -> {
                 Instant previousValidUntil = clock.instant().plus(ROTATION_OVERLAP);

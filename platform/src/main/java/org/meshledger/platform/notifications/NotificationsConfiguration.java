@@ -10,7 +10,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Where notifications may go, and the secrets they are signed with, over the event store's own database. */
+/**
+ * Where notifications may go, the secrets they are signed with and the outbox they wait in, over the event store's own
+ * database: none of it is a view a rebuild may drop.
+ */
 @Configuration(proxyBeanMethods = false)
 public class NotificationsConfiguration {
 
@@ -19,6 +22,16 @@ public class NotificationsConfiguration {
             @Value("${meshledger.notifications.allow-http:false}") boolean allowHttp,
             @Value("${meshledger.notifications.allowed-private-targets:}") List<String> allowedPrivateTargets) {
         return new WebhookTargets(allowHttp, allowedPrivateTargets, InetAddress::getAllByName);
+    }
+
+    @Bean
+    public Outbox outbox(MongoClient mongoClient, StoreProperties properties, Clock clock) {
+        MongoDatabase database = mongoClient.getDatabase(properties.database());
+        return new Outbox(
+                database.getCollection(Outbox.DELIVERIES),
+                database.getCollection(Outbox.QUEUE),
+                database.getCollection(Outbox.DISABLED),
+                clock);
     }
 
     @Bean

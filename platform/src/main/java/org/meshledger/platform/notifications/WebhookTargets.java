@@ -52,12 +52,21 @@ public final class WebhookTargets {
                     "url uses '%s'; the ledger sends to https URLs only%s"
                             .formatted(scheme, allowHttp ? " (and http, as configured)" : ""));
         }
+        addressesOf(target.getHost());
+        return target;
+    }
+
+    /**
+     * Every address {@code host} resolves to, if the ledger may send to each; otherwise a refusal naming the rule.
+     * Asked again when a notification is sent, and the connection goes to exactly these addresses, so a name that
+     * resolved to a public address when the subscription was made cannot later lead inside the network.
+     */
+    public InetAddress[] addressesOf(String host) {
         InetAddress[] addresses;
         try {
-            addresses = resolver.resolve(target.getHost());
+            addresses = resolver.resolve(host);
         } catch (UnknownHostException unknown) {
-            throw new RuleViolation(
-                    ErrorCode.TARGET_NOT_RESOLVED, "The host '%s' does not resolve".formatted(target.getHost()));
+            throw new RuleViolation(ErrorCode.TARGET_NOT_RESOLVED, "The host '%s' does not resolve".formatted(host));
         }
         for (InetAddress address : addresses) {
             Optional<String> inside = insideTheNetwork(address);
@@ -65,10 +74,10 @@ public final class WebhookTargets {
                 throw new RuleViolation(
                         ErrorCode.TARGET_ADDRESS_NOT_ALLOWED,
                         "The host '%s' reaches %s, a %s address; notifications go to public addresses only"
-                                .formatted(target.getHost(), address.getHostAddress(), inside.get()));
+                                .formatted(host, address.getHostAddress(), inside.get()));
             }
         }
-        return target;
+        return addresses;
     }
 
     /** What kind of address inside a network {@code address} is, or empty for a public one. */

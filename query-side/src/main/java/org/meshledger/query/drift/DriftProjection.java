@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.meshledger.api.event.DataProductRegistered;
 import org.meshledger.api.event.OwnershipTransferred;
@@ -23,6 +24,7 @@ import org.meshledger.api.event.TeamMovedToDomain;
 import org.meshledger.api.model.Ids;
 import org.meshledger.api.model.Slo;
 import org.meshledger.api.model.SloChange;
+import org.meshledger.query.notifications.SloTransitions;
 import org.meshledger.query.slo.HourlyCounts.Counts;
 import org.meshledger.query.slo.SloStatus;
 import org.meshledger.query.slo.SloTrack;
@@ -45,11 +47,13 @@ class DriftProjection {
 
     private final MongoTemplate mongo;
     private final DriftTimeline timeline;
+    private final SloTransitions transitions;
     private final CrossDomainEntries crossDomain;
 
-    DriftProjection(MongoTemplate mongo, DriftTimeline timeline) {
+    DriftProjection(MongoTemplate mongo, DriftTimeline timeline, SloTransitions transitions) {
         this.mongo = mongo;
         this.timeline = timeline;
+        this.transitions = transitions;
         this.crossDomain = new CrossDomainEntries(timeline);
     }
 
@@ -171,18 +175,23 @@ class DriftProjection {
             SliObserved event,
             @SequenceNumber long sequence,
             @Timestamp Instant at,
-            @MessageIdentifier String eventId) {
+            @MessageIdentifier String eventId,
+            EventMessage<?> message) {
+        // its place in the log, for the notifications that wait until their processor has read that far
+        long position = message instanceof TrackedEventMessage<?> tracked
+                ? tracked.trackingToken().position().orElse(0)
+                : 0;
         ViewUpdates.apply(
                 mongo,
                 DriftState.class,
                 event.productId(),
                 state -> state.observationVersion() >= sequence,
-                state -> observed(state, event, at, eventId).atObservation(sequence),
+                state -> observed(state, event, at, eventId, position).atObservation(sequence),
                 DriftProjection::unchangedSinceRead);
     }
 
     /** The state with the observation counted, recording a breach transition on the timeline when there is one. */
-    private DriftState observed(DriftState state, SliObserved event, Instant at, String eventId) {
+    private DriftState observed(DriftState state, SliObserved event, Instant at, String eventId, long position) {
         String indicator = event.indicator().wireName();
         SloTrack track = state.slos().get(indicator);
         if (track == null) {
@@ -193,7 +202,7 @@ class DriftProjection {
         boolean wasBreaching = breaching.contains(indicator);
         boolean isBreaching = observed.statusAt(at) == SloStatus.BREACHING;
         if (isBreaching != wasBreaching) {
-            recordTransition(state, indicator, observed, isBreaching, at, eventId);
+            recordTransition(state, indicator, observed, isBreaching, at, eventId, position);
             if (isBreaching) {
                 breaching.add(indicator);
             } else {
@@ -216,7 +225,13 @@ class DriftProjection {
     }
 
     private void recordTransition(
-            DriftState state, String indicator, SloTrack track, boolean started, Instant at, String eventId) {
+            DriftState state,
+            String indicator,
+            SloTrack track,
+            boolean started,
+            Instant at,
+            String eventId,
+            long position) {
         Counts counts = track.countsAt(at);
         String rate = String.format(java.util.Locale.ROOT, "%.4f", counts.rate());
         Map<String, Object> details = new LinkedHashMap<>();
@@ -236,6 +251,8 @@ class DriftProjection {
                         ? "SLO %s started breaching: %s < %s".formatted(indicator, rate, track.target())
                         : "SLO %s is met again: %s ≥ %s".formatted(indicator, rate, track.target()),
                 details);
+        // the judgement is this view's; its subscribers hear of it from the notifications (slo.breaching, .recovered)
+        transitions.record(eventId, position, state.productId(), started, at, details);
     }
 
     private void update(String productId, long sequence, UnaryOperator<DriftState> change) {

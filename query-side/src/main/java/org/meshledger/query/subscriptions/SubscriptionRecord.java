@@ -9,7 +9,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A subscription as it stands: what it asked for, whether it is paused, and the key id its deliveries are signed with
- * (the secret itself is never here). {@code version} is its team's subscriptions' sequence number that last changed it.
+ * (the secret itself is never here). {@code version} is its team's subscriptions' sequence number that last changed it;
+ * {@code disabledReason} is set only as it is read, when its receiver disabled it.
  */
 @Document("subscriptions")
 public record SubscriptionRecord(
@@ -25,11 +26,33 @@ public record SubscriptionRecord(
         Instant createdAt,
         String createdBy,
         Instant changedAt,
-        long version) {
+        long version,
+        String disabledReason) {
 
+    /** DISABLED: its receiver answered 410 Gone, and nothing is sent until it is resumed. */
     public enum Status {
         ACTIVE,
-        PAUSED
+        PAUSED,
+        DISABLED
+    }
+
+    /** As read: disabled by its receiver, which the outbox knows of, not the events. */
+    SubscriptionRecord disabled(String reason) {
+        return new SubscriptionRecord(
+                subscriptionId,
+                subscriberTeam,
+                url,
+                kinds,
+                scope,
+                Status.DISABLED,
+                keyId,
+                previousKeyId,
+                previousKeyValidUntil,
+                createdAt,
+                createdBy,
+                changedAt,
+                version,
+                reason);
     }
 
     SubscriptionRecord paused(boolean paused, Instant at, long sequence) {
@@ -46,7 +69,8 @@ public record SubscriptionRecord(
                 createdAt,
                 createdBy,
                 at,
-                sequence);
+                sequence,
+                null);
     }
 
     SubscriptionRecord rotated(String newKeyId, Instant previousValidUntil, Instant at, long sequence) {
@@ -63,6 +87,7 @@ public record SubscriptionRecord(
                 createdAt,
                 createdBy,
                 at,
-                sequence);
+                sequence,
+                null);
     }
 }

@@ -3,12 +3,9 @@ package org.meshledger.query.subscriptions;
 import jakarta.validation.constraints.Pattern;
 import java.security.Principal;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.Optional;
 import org.meshledger.api.model.Ids;
-import org.meshledger.platform.security.Callers;
-import org.meshledger.platform.security.Role;
+import org.meshledger.platform.notifications.Outbox;
 import org.meshledger.platform.web.Blocking;
 import org.meshledger.query.support.NotFound;
 import org.meshledger.query.support.Page;
@@ -31,9 +28,11 @@ import reactor.core.publisher.Mono;
 class SubscriptionsController {
 
     private final MongoTemplate mongo;
+    private final Outbox outbox;
 
-    SubscriptionsController(MongoTemplate mongo) {
+    SubscriptionsController(MongoTemplate mongo, Outbox outbox) {
         this.mongo = mongo;
+        this.outbox = outbox;
     }
 
     @GetMapping("/api/subscriptions")
@@ -48,10 +47,13 @@ class SubscriptionsController {
                     ? new Query()
                     : Query.query(Criteria.where("subscriberTeam").is(subscriberTeam));
             List<SubscriptionRecord> visible = mongo.find(query.with(Sort.by("_id")), SubscriptionRecord.class).stream()
-                    .filter(new Visibility(caller)::shows)
+                    .filter(new SubscriptionVisibility(mongo, caller)::shows)
                     .toList();
-            List<SubscriptionRecord> items =
-                    visible.stream().skip(paging.offset()).limit(paging.size()).toList();
+            List<SubscriptionRecord> items = visible.stream()
+                    .skip(paging.offset())
+                    .limit(paging.size())
+                    .map(this::asSent)
+                    .toList();
             return new Page<>(items, paging.page(), paging.size(), visible.size());
         });
     }
@@ -59,39 +61,22 @@ class SubscriptionsController {
     @GetMapping("/api/subscriptions/{subscriptionId}")
     Mono<SubscriptionRecord> one(
             @PathVariable @Pattern(regexp = Ids.SUBSCRIPTION_ID) String subscriptionId, Principal caller) {
-        return Blocking.call(() -> mongo.findById(subscriptionId, SubscriptionRecord.class))
-                .filter(new Visibility(caller)::shows)
+        return Blocking.call(
+                        () -> visible(subscriptionId, caller).map(this::asSent).orElse(null))
                 .switchIfEmpty(Mono.error(() ->
                         new NotFound("SUBSCRIPTION_NOT_FOUND", "No subscription '%s'".formatted(subscriptionId))));
     }
 
-    /** Which teams' subscriptions the caller may see: an integration's, registered teams of its domains only. */
-    private final class Visibility {
+    /** The subscription, if it exists and the caller may see it. */
+    private Optional<SubscriptionRecord> visible(String subscriptionId, Principal caller) {
+        return Optional.ofNullable(mongo.findById(subscriptionId, SubscriptionRecord.class))
+                .filter(new SubscriptionVisibility(mongo, caller)::shows);
+    }
 
-        private final Principal caller;
-        private Map<String, String> domainsOfTeams;
-
-        Visibility(Principal caller) {
-            this.caller = caller;
-        }
-
-        boolean shows(SubscriptionRecord subscription) {
-            if (!Callers.roles(caller).contains(Role.INTEGRATION.name()) || Callers.isSteward(caller)) {
-                return true;
-            }
-            String domain = domains().get(subscription.subscriberTeam());
-            return domain != null && Callers.mayChange(caller, domain);
-        }
-
-        private Map<String, String> domains() {
-            if (domainsOfTeams == null) {
-                Set<String> fields = Set.of("_id", "domain");
-                Query teams = new Query();
-                fields.forEach(teams.fields()::include);
-                domainsOfTeams = mongo.find(teams, org.bson.Document.class, "team_records").stream()
-                        .collect(Collectors.toMap(team -> team.getString("_id"), team -> team.getString("domain")));
-            }
-            return domainsOfTeams;
-        }
+    /** A subscription its receiver disabled (410 Gone) reads as disabled, with why. */
+    private SubscriptionRecord asSent(SubscriptionRecord subscription) {
+        return outbox.disabledBecause(subscription.subscriptionId())
+                .map(subscription::disabled)
+                .orElse(subscription);
     }
 }

@@ -58,7 +58,8 @@ class SubscriptionsProjection {
                     at,
                     actor,
                     at,
-                    sequence));
+                    sequence,
+                    null));
         }
     }
 

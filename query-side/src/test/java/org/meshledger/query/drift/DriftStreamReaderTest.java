@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.meshledger.platform.testing.MutableClock;
 import org.meshledger.platform.testing.TestStore;
-import org.meshledger.query.support.MutableClock;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** A live stream never passes over an entry that is still coming, and is held back once, not per entry, by a lost batch. */

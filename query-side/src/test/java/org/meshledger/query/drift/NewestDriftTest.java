@@ -7,9 +7,9 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.meshledger.platform.testing.MutableClock;
 import org.meshledger.platform.testing.TestStore;
 import org.meshledger.query.drift.DriftKind.Severity;
-import org.meshledger.query.support.MutableClock;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** The pages' newest entries and last week's counts, read from what is kept as the timeline is followed. */

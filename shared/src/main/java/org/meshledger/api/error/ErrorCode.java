@@ -36,6 +36,7 @@ public enum ErrorCode {
     TEAM_ALREADY_IN_DOMAIN(Refusal.RULE_VIOLATED, "The team already belongs to that domain"),
     TEAM_RETIRED(Refusal.RULE_VIOLATED, "The team is retired"),
     SUBSCRIPTION_NOT_FOUND(Refusal.NOT_FOUND, "No such subscription"),
+    DELIVERY_NOT_FOUND(Refusal.NOT_FOUND, "The subscription has no such notification"),
     SUBSCRIPTION_LIMIT_REACHED(Refusal.RULE_VIOLATED, "The team already holds the most subscriptions a team may"),
     SUBSCRIPTION_ALREADY_PAUSED(Refusal.CONFLICT, "The subscription is already paused"),
     SUBSCRIPTION_NOT_PAUSED(Refusal.CONFLICT, "The subscription is not paused"),

@@ -1,4 +1,4 @@
-package org.meshledger.query.support;
+package org.meshledger.platform.testing;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,0 +1,333 @@
+package org.meshledger.platform.notifications;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongUnaryOperator;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * The notifications still to send and every one ever written, kept beside the events (not with the views, which a
+ * rebuild drops): writing one twice keeps the first, so a processor that reads the log again sends nothing again.
+ * The log holds each notification with its attempts; the queue, only those still pending, small while subscribers
+ * answer, so the sender can read it whole and keep each subscription's line of a product in order.
+ */
+public final class Outbox {
+
+    static final String DELIVERIES = "notification_deliveries";
+    static final String QUEUE = "notification_queue";
+    static final String DISABLED = "subscription_disablements";
+
+    private final MongoCollection<Document> deliveries;
+    private final MongoCollection<Document> queue;
+    private final MongoCollection<Document> disabled;
+    private final Clock clock;
+    private final AtomicLong lastOrder = new AtomicLong();
+
+    Outbox(
+            MongoCollection<Document> deliveries,
+            MongoCollection<Document> queue,
+            MongoCollection<Document> disabled,
+            Clock clock) {
+        this.deliveries = deliveries;
+        this.queue = queue;
+        this.disabled = disabled;
+        this.clock = clock;
+        deliveries.createIndex(
+                Indexes.ascending("subscriptionId", "status", "order"), new IndexOptions().name("by_subscription"));
+    }
+
+    /** Writes the notification unless it was written before; true if it is new. */
+    public boolean write(Delivery delivery) {
+        long order = nextOrder();
+        try {
+            deliveries.insertOne(new Document("_id", delivery.deliveryId())
+                    .append("subscriptionId", delivery.subscriptionId())
+                    .append("eventId", delivery.eventId())
+                    .append("type", delivery.type())
+                    .append("subject", delivery.subject())
+                    .append("eventTime", Date.from(delivery.eventTime()))
+                    .append("order", order)
+                    .append("status", DeliveryStatus.PENDING.name())
+                    .append("attempts", List.of())
+                    .append("body", delivery.body())
+                    .append("createdAt", Date.from(clock.instant())));
+        } catch (MongoWriteException written) {
+            if (written.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw written;
+            }
+            // written before; queue it again only if it was left unqueued (the process stopped between the two)
+            Document existing =
+                    deliveries.find(Filters.eq("_id", delivery.deliveryId())).first();
+            if (existing != null && DeliveryStatus.PENDING.name().equals(existing.getString("status"))) {
+                enqueue(
+                        delivery.deliveryId(),
+                        delivery.subscriptionId(),
+                        delivery.subject(),
+                        existing.getLong("order"));
+            }
+            return false;
+        }
+        enqueue(delivery.deliveryId(), delivery.subscriptionId(), delivery.subject(), order);
+        return true;
+    }
+
+    /** Every notification still to be sent, in the order they were written. */
+    public List<QueuedDelivery> queued() {
+        List<QueuedDelivery> pending = new ArrayList<>();
+        for (Document item : queue.find()) {
+            pending.add(new QueuedDelivery(
+                    item.getString("_id"),
+                    item.getString("subscriptionId"),
+                    item.getString("subject"),
+                    item.getLong("order"),
+                    item.getDate("nextAttemptAt").toInstant(),
+                    Optional.ofNullable(item.getDate("claimedUntil"))
+                            .map(Date::toInstant)
+                            .orElse(null),
+                    item.getInteger("tries", 0)));
+        }
+        pending.sort(Comparator.comparingLong(QueuedDelivery::order));
+        return pending;
+    }
+
+    /** Takes the notification for one sender until {@code until}; false if another has it or it is gone. */
+    public boolean claim(String deliveryId, Instant until) {
+        Date now = Date.from(clock.instant());
+        Bson free = Filters.and(
+                Filters.eq("_id", deliveryId),
+                Filters.or(Filters.eq("claimedUntil", null), Filters.lt("claimedUntil", now)));
+        return queue.findOneAndUpdate(
+                        free,
+                        Updates.set("claimedUntil", Date.from(until)),
+                        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))
+                != null;
+    }
+
+    /** The CloudEvent of a notification, as it is signed and sent. */
+    public Optional<String> body(String deliveryId) {
+        return Optional.ofNullable(deliveries
+                        .find(Filters.eq("_id", deliveryId))
+                        .projection(Projections.include("body"))
+                        .first())
+                .map(found -> found.getString("body"));
+    }
+
+    public void delivered(String deliveryId, DeliveryAttempt attempt) {
+        settle(deliveryId, attempt, DeliveryStatus.DELIVERED);
+    }
+
+    /** Gives up on a notification: it stays in the log, marked dead, and can be sent again by hand. */
+    public void dead(String deliveryId, DeliveryAttempt attempt) {
+        settle(deliveryId, attempt, DeliveryStatus.DEAD);
+    }
+
+    /** Records a failed attempt and when to try again; the line behind it waits. */
+    public void retryAt(String deliveryId, DeliveryAttempt attempt, Instant next) {
+        deliveries.updateOne(Filters.eq("_id", deliveryId), Updates.push("attempts", attemptDocument(attempt)));
+        queue.updateOne(
+                Filters.eq("_id", deliveryId),
+                Updates.combine(
+                        Updates.set("nextAttemptAt", Date.from(next)),
+                        Updates.set("claimedUntil", null),
+                        Updates.inc("tries", 1)));
+    }
+
+    /** Leaves a claimed notification for the next try without counting an attempt (its subscription said stop). */
+    public void release(String deliveryId) {
+        queue.updateOne(Filters.eq("_id", deliveryId), Updates.set("claimedUntil", null));
+    }
+
+    /** Sends a notification again, whatever became of it; false if the subscription has no such notification. */
+    public boolean redeliver(String subscriptionId, String deliveryId) {
+        if (deleted(subscriptionId)) {
+            return false;
+        }
+        Document found = deliveries
+                .find(Filters.and(Filters.eq("_id", deliveryId), Filters.eq("subscriptionId", subscriptionId)))
+                .projection(Projections.include("subject"))
+                .first();
+        if (found == null) {
+            return false;
+        }
+        requeue(deliveryId, subscriptionId, found.getString("subject"));
+        return true;
+    }
+
+    /**
+     * Sends again every notification of the subscription about an event at or after {@code since}; how many, or
+     * empty for a deleted subscription.
+     */
+    public Optional<Integer> replay(String subscriptionId, Instant since) {
+        if (deleted(subscriptionId)) {
+            return Optional.empty();
+        }
+        List<Document> told = deliveries
+                .find(Filters.and(
+                        Filters.eq("subscriptionId", subscriptionId), Filters.gte("eventTime", Date.from(since))))
+                .projection(Projections.include("subject", "order"))
+                .sort(Sorts.ascending("order"))
+                .into(new ArrayList<>());
+        told.forEach(delivery -> requeue(delivery.getString("_id"), subscriptionId, delivery.getString("subject")));
+        return Optional.of(told.size());
+    }
+
+    /**
+     * Stops what is queued for a deleted subscription: it stays in the log, dead, with the reason, and nothing of it
+     * is sent again.
+     */
+    public void abandon(String subscriptionId, String reason) {
+        Instant now = clock.instant();
+        disabled.replaceOne(
+                Filters.eq("_id", subscriptionId),
+                new Document("_id", subscriptionId)
+                        .append("at", Date.from(now))
+                        .append("reason", reason)
+                        .append("deleted", true),
+                new ReplaceOptions().upsert(true));
+        for (Document item :
+                queue.find(Filters.eq("subscriptionId", subscriptionId)).into(new ArrayList<>())) {
+            dead(item.getString("_id"), new DeliveryAttempt(now, null, 0, reason));
+        }
+    }
+
+    /** One page of a subscription's notifications, newest first, of one status or all. */
+    public List<Delivery> log(String subscriptionId, DeliveryStatus status, long offset, int limit) {
+        List<Delivery> page = new ArrayList<>();
+        deliveries
+                .find(logFilter(subscriptionId, status))
+                .sort(Sorts.descending("order"))
+                .skip((int) offset)
+                .limit(limit)
+                .forEach(found -> page.add(delivery(found)));
+        return page;
+    }
+
+    public long count(String subscriptionId, DeliveryStatus status) {
+        return deliveries.countDocuments(logFilter(subscriptionId, status));
+    }
+
+    public Optional<Delivery> find(String deliveryId) {
+        return Optional.ofNullable(
+                        deliveries.find(Filters.eq("_id", deliveryId)).first())
+                .map(Outbox::delivery);
+    }
+
+    private boolean deleted(String subscriptionId) {
+        return disabled.countDocuments(Filters.and(Filters.eq("_id", subscriptionId), Filters.eq("deleted", true))) > 0;
+    }
+
+    /** The receiver answered 410 Gone: nothing more is sent until the subscription is resumed. */
+    public void disable(String subscriptionId, String reason) {
+        disabled.replaceOne(
+                Filters.eq("_id", subscriptionId),
+                new Document("_id", subscriptionId)
+                        .append("at", Date.from(clock.instant()))
+                        .append("reason", reason),
+                new ReplaceOptions().upsert(true));
+    }
+
+    /** Why nothing is sent to the subscription (its receiver answered 410, or it was deleted), if so. */
+    public Optional<String> disabledBecause(String subscriptionId) {
+        return Optional.ofNullable(
+                        disabled.find(Filters.eq("_id", subscriptionId)).first())
+                .map(found -> found.getString("reason"));
+    }
+
+    /** Sends to the subscription again; true if it was disabled. */
+    public boolean enable(String subscriptionId) {
+        return disabled.deleteOne(Filters.and(Filters.eq("_id", subscriptionId), Filters.ne("deleted", true)))
+                        .getDeletedCount()
+                > 0;
+    }
+
+    private void requeue(String deliveryId, String subscriptionId, String subject) {
+        deliveries.updateOne(Filters.eq("_id", deliveryId), Updates.set("status", DeliveryStatus.PENDING.name()));
+        enqueue(deliveryId, subscriptionId, subject, nextOrder());
+    }
+
+    private void enqueue(String deliveryId, String subscriptionId, String subject, long order) {
+        try {
+            queue.insertOne(new Document("_id", deliveryId)
+                    .append("subscriptionId", subscriptionId)
+                    .append("subject", subject)
+                    .append("order", order)
+                    .append("nextAttemptAt", Date.from(clock.instant()))
+                    .append("claimedUntil", null)
+                    .append("tries", 0));
+        } catch (MongoWriteException queued) {
+            if (queued.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw queued;
+            }
+        }
+    }
+
+    private void settle(String deliveryId, DeliveryAttempt attempt, DeliveryStatus status) {
+        deliveries.updateOne(
+                Filters.eq("_id", deliveryId),
+                Updates.combine(
+                        Updates.push("attempts", attemptDocument(attempt)), Updates.set("status", status.name())));
+        queue.deleteOne(Filters.eq("_id", deliveryId));
+    }
+
+    /**
+     * Strictly increasing within this process, and close to the time of writing: another process's notifications of
+     * the same line are written by whoever holds the processor's segment, a moment apart at least.
+     */
+    private long nextOrder() {
+        long nowMicros = clock.instant().toEpochMilli() * 1000;
+        LongUnaryOperator next = last -> Math.max(last + 1, nowMicros);
+        return lastOrder.updateAndGet(next);
+    }
+
+    private static Bson logFilter(String subscriptionId, DeliveryStatus status) {
+        return status == null
+                ? Filters.eq("subscriptionId", subscriptionId)
+                : Filters.and(Filters.eq("subscriptionId", subscriptionId), Filters.eq("status", status.name()));
+    }
+
+    private static Document attemptDocument(DeliveryAttempt attempt) {
+        return new Document("at", Date.from(attempt.at()))
+                .append("statusCode", attempt.statusCode())
+                .append("latencyMs", attempt.latencyMs())
+                .append("error", attempt.error());
+    }
+
+    private static Delivery delivery(Document found) {
+        List<DeliveryAttempt> attempts = found.getList("attempts", Document.class).stream()
+                .map(attempt -> new DeliveryAttempt(
+                        attempt.getDate("at").toInstant(),
+                        attempt.getInteger("statusCode"),
+                        attempt.getLong("latencyMs"),
+                        attempt.getString("error")))
+                .toList();
+        return new Delivery(
+                found.getString("_id"),
+                found.getString("subscriptionId"),
+                found.getString("eventId"),
+                found.getString("type"),
+                found.getString("subject"),
+                found.getDate("eventTime").toInstant(),
+                DeliveryStatus.valueOf(found.getString("status")),
+                attempts,
+                found.getString("body"));
+    }
+}

@@ -1,0 +1,67 @@
+package org.meshledger.query.notifications;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.meshledger.api.model.NotificationKind;
+import org.meshledger.platform.notifications.Delivery;
+import org.meshledger.platform.notifications.Outbox;
+import org.springframework.stereotype.Component;
+
+/** Writes one notification to the outbox for each subscription that is to hear of it. */
+@Component
+class Notifier {
+
+    private final Audience audience;
+    private final ProductFacts products;
+    private final CloudEventBodies bodies;
+    private final Outbox outbox;
+    private final WebhookSender sender;
+
+    Notifier(Audience audience, ProductFacts products, CloudEventBodies bodies, Outbox outbox, WebhookSender sender) {
+        this.audience = audience;
+        this.products = products;
+        this.bodies = bodies;
+        this.outbox = outbox;
+        this.sender = sender;
+    }
+
+    /** What a notification tells: its kind, the ledger event (or deadline) behind it, and what it says of it. */
+    record News(
+            NotificationKind kind,
+            String productId,
+            String eventId,
+            Instant time,
+            String actor,
+            Optional<Integer> consumersOfMajor,
+            Map<String, Object> details) {}
+
+    /** How many subscriptions were told. */
+    int tell(News news) {
+        int told = 0;
+        for (Audience.Subscriber subscriber :
+                audience.of(news.productId(), news.kind(), news.consumersOfMajor(), news.time())) {
+            String id = NotificationIds.of(news.eventId(), subscriber.subscriptionId());
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("product", products.of(news.productId()));
+            data.put("actor", news.actor());
+            data.putAll(news.details());
+            String body = bodies.body(id, news.kind(), news.productId(), news.time(), data);
+            if (outbox.write(Delivery.due(
+                    id,
+                    subscriber.subscriptionId(),
+                    news.eventId(),
+                    news.kind().type(),
+                    news.productId(),
+                    news.time(),
+                    body))) {
+                told++;
+            }
+        }
+        if (told > 0) {
+            sender.wake();
+        }
+        return told;
+    }
+}
