@@ -52,6 +52,8 @@ public final class BenchMain {
     private static final int WARM_UP_ROUND_PRODUCTS_QUICK = 125;
 
     private static final int READERS = 32;
+    /** Subscriptions the notification figures are measured with, as the issue that asked for them sets. */
+    private static final int NOTIFIED_SUBSCRIPTIONS = 100;
     /** Untimed and timed rounds over every console page, one page at a time, as one person browses. */
     private static final int CONSOLE_WARM_UP_ROUNDS = 10;
 
@@ -197,6 +199,12 @@ public final class BenchMain {
                         "HTTP floor: %d readers, no view read".formatted(READERS),
                         queries.httpFloor(READERS, sizes.reads() / 2));
 
+                phase(
+                        started,
+                        "Notifications: %d subscriptions, one healthy receiver".formatted(NOTIFIED_SUBSCRIPTIONS));
+                notifications(client, commandPort, queryPort, quick, figures, context);
+                queries.awaitViewsCaughtUp(Duration.ofMinutes(3));
+
                 phase(started, "Console pages: a steward's session, a product with a long past among them");
                 consolePages(queryPort, commandPort, appendedIds.get(1), quick, figures, context);
                 queries.awaitViewsCaughtUp(Duration.ofMinutes(3));
@@ -329,6 +337,36 @@ public final class BenchMain {
         figures.put("ui_assets_kb", console.assetBytes() / 1024.0);
     }
 
+    /**
+     * {@code notify_p99_ms}: a transfer acknowledged to its notification received, over sequential writes, each told
+     * to every subscription; {@code deliveries_per_s}: a burst of transfers over many products, notifications
+     * received per second.
+     */
+    private static void notifications(
+            Client client,
+            int commandPort,
+            int queryPort,
+            boolean quick,
+            Map<String, Object> figures,
+            Map<String, String> context)
+            throws Exception {
+        int products = quick ? 6 : 21;
+        int transfers = quick ? 3 : 10;
+        try (NotificationLoad load = new NotificationLoad(client, commandPort, queryPort, NOTIFIED_SUBSCRIPTIONS)) {
+            load.prepare(products);
+            load.latencies(quick ? 5 : 10);
+            List<Long> latencies = load.latencies(quick ? 20 : 50);
+            figures.put("notify_p99_ms", Percentiles.millis(latencies, 99));
+            context.put("notify p50 ms", "%.2f".formatted(Percentiles.millis(latencies, 50)));
+            double rate = load.deliveriesPerSecond(products, transfers, CLIENTS);
+            figures.put("deliveries_per_s", rate);
+            context.put(
+                    "notification burst",
+                    "%,d transfers over %d products, each to %d subscriptions"
+                            .formatted((products - 1) * transfers, products - 1, NOTIFIED_SUBSCRIPTIONS));
+        }
+    }
+
     private static void phase(long started, String title) {
         long seconds = (System.nanoTime() - started) / 1_000_000_000L;
         System.out.printf("[%d:%02d] %s%n", seconds / 60, seconds % 60, title);
@@ -348,7 +386,10 @@ public final class BenchMain {
                         "--server.port=" + port,
                         "--spring.data.mongodb.uri=" + uri,
                         "--meshledger.store.database=bench_commands",
-                        "--meshledger.store.views-database=bench_commands_views"));
+                        "--meshledger.store.views-database=bench_commands_views",
+                        // the notification figures' receiver listens on 127.0.0.1 over http
+                        "--meshledger.notifications.allow-http=true",
+                        "--meshledger.notifications.allowed-private-targets=127.0.0.1"));
     }
 
     private static String startEmbeddedStore(ServiceProcesses services) throws Exception {

@@ -20,6 +20,8 @@ final class Report {
             Map.entry("ui_p95_ms", "<= 50"),
             Map.entry("ui_assets_kb", "<= 150"),
             Map.entry("growth", ">= 0.8"),
+            Map.entry("notify_p99_ms", "<= 1000"),
+            Map.entry("deliveries_per_s", ">= 500"),
             Map.entry("lost", "= 0"),
             Map.entry("duplicated", "= 0"));
 

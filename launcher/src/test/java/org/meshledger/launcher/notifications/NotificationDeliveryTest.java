@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.meshledger.launcher.MeshLedgerApplication;
 import org.meshledger.launcher.notifications.WebhookReceiver.Received;
+import org.meshledger.platform.testing.ConsoleSessions;
 import org.meshledger.platform.testing.MutableClock;
 import org.meshledger.platform.testing.TestClients;
 import org.meshledger.platform.testing.TestStore;
@@ -35,6 +36,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Notifications as a subscriber receives them: real receivers on 127.0.0.1 check each signature themselves, and the
@@ -173,6 +175,16 @@ class NotificationDeliveryTest {
             assertThat(receiver.received()).hasSize(2);
             assertThat(WebhookReceiver.ids(receiver.received()))
                     .containsOnly(entry.path("deliveryId").asText());
+
+            WebClient console = WebClient.create("http://127.0.0.1:" + port);
+            String page = ConsoleSessions.page(
+                    console, ConsoleSessions.signIn(console, "dev-steward"), "/ui/products/" + product);
+            assertThat(page).contains("Notifications to subscribers").contains(subscription);
+            assertThat(page.indexOf("DELIVERED"))
+                    .as("newest first: the delivery, then the failed attempt")
+                    .isPositive()
+                    .isLessThan(page.indexOf("RETRYING"));
+            assertThat(page).contains("500 in").contains("200 in");
         }
     }
 

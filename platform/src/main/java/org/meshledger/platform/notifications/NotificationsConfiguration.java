@@ -31,6 +31,7 @@ public class NotificationsConfiguration {
                 database.getCollection(Outbox.DELIVERIES),
                 database.getCollection(Outbox.QUEUE),
                 database.getCollection(Outbox.DISABLED),
+                database.getCollection(Outbox.RECENT),
                 clock);
     }
 

@@ -8,9 +8,11 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,10 +37,14 @@ public final class Outbox {
     static final String DELIVERIES = "notification_deliveries";
     static final String QUEUE = "notification_queue";
     static final String DISABLED = "subscription_disablements";
+    static final String RECENT = "notification_recent_attempts";
+    /** Attempts a product's page lists: the latest, kept in one document by product id, read in one lookup. */
+    static final int RECENT_ATTEMPTS = 10;
 
     private final MongoCollection<Document> deliveries;
     private final MongoCollection<Document> queue;
     private final MongoCollection<Document> disabled;
+    private final MongoCollection<Document> recent;
     private final Clock clock;
     private final AtomicLong lastOrder = new AtomicLong();
 
@@ -46,10 +52,12 @@ public final class Outbox {
             MongoCollection<Document> deliveries,
             MongoCollection<Document> queue,
             MongoCollection<Document> disabled,
+            MongoCollection<Document> recent,
             Clock clock) {
         this.deliveries = deliveries;
         this.queue = queue;
         this.disabled = disabled;
+        this.recent = recent;
         this.clock = clock;
         deliveries.createIndex(
                 Indexes.ascending("subscriptionId", "status", "order"), new IndexOptions().name("by_subscription"));
@@ -78,15 +86,11 @@ public final class Outbox {
             Document existing =
                     deliveries.find(Filters.eq("_id", delivery.deliveryId())).first();
             if (existing != null && DeliveryStatus.PENDING.name().equals(existing.getString("status"))) {
-                enqueue(
-                        delivery.deliveryId(),
-                        delivery.subscriptionId(),
-                        delivery.subject(),
-                        existing.getLong("order"));
+                enqueue(delivery, existing.getLong("order"));
             }
             return false;
         }
-        enqueue(delivery.deliveryId(), delivery.subscriptionId(), delivery.subject(), order);
+        enqueue(delivery, order);
         return true;
     }
 
@@ -98,6 +102,7 @@ public final class Outbox {
                     item.getString("_id"),
                     item.getString("subscriptionId"),
                     item.getString("subject"),
+                    item.getString("type"),
                     item.getLong("order"),
                     item.getDate("nextAttemptAt").toInstant(),
                     Optional.ofNullable(item.getDate("claimedUntil"))
@@ -163,12 +168,12 @@ public final class Outbox {
         }
         Document found = deliveries
                 .find(Filters.and(Filters.eq("_id", deliveryId), Filters.eq("subscriptionId", subscriptionId)))
-                .projection(Projections.include("subject"))
+                .projection(Projections.include("subject", "type"))
                 .first();
         if (found == null) {
             return false;
         }
-        requeue(deliveryId, subscriptionId, found.getString("subject"));
+        requeue(deliveryId, subscriptionId, found);
         return true;
     }
 
@@ -183,11 +188,50 @@ public final class Outbox {
         List<Document> told = deliveries
                 .find(Filters.and(
                         Filters.eq("subscriptionId", subscriptionId), Filters.gte("eventTime", Date.from(since))))
-                .projection(Projections.include("subject", "order"))
+                .projection(Projections.include("subject", "type", "order"))
                 .sort(Sorts.ascending("order"))
                 .into(new ArrayList<>());
-        told.forEach(delivery -> requeue(delivery.getString("_id"), subscriptionId, delivery.getString("subject")));
+        told.forEach(delivery -> requeue(delivery.getString("_id"), subscriptionId, delivery));
         return Optional.of(told.size());
+    }
+
+    /** Keeps an attempt among its product's latest, which the product's page lists. */
+    public void noteRecent(QueuedDelivery item, DeliveryAttempt attempt, String outcome) {
+        Document entry = new Document("at", Date.from(attempt.at()))
+                .append("subscriptionId", item.subscriptionId())
+                .append("deliveryId", item.deliveryId())
+                .append("type", item.type())
+                .append("outcome", outcome)
+                .append("statusCode", attempt.statusCode())
+                .append("latencyMs", attempt.latencyMs())
+                .append("error", attempt.error());
+        recent.updateOne(
+                Filters.eq("_id", item.subject()),
+                Updates.pushEach("attempts", List.of(entry), new PushOptions().slice(-RECENT_ATTEMPTS)),
+                new UpdateOptions().upsert(true));
+    }
+
+    /** A product's latest attempts to tell its subscribers, newest first. */
+    public List<RecentAttempt> recentFor(String productId) {
+        Document found = recent.find(Filters.eq("_id", productId)).first();
+        if (found == null) {
+            return List.of();
+        }
+        List<RecentAttempt> attempts = new ArrayList<>();
+        for (Document entry : found.getList("attempts", Document.class)) {
+            attempts.add(
+                    0,
+                    new RecentAttempt(
+                            entry.getDate("at").toInstant(),
+                            entry.getString("subscriptionId"),
+                            entry.getString("deliveryId"),
+                            entry.getString("type"),
+                            entry.getString("outcome"),
+                            entry.getInteger("statusCode"),
+                            entry.getLong("latencyMs"),
+                            entry.getString("error")));
+        }
+        return attempts;
     }
 
     /**
@@ -259,16 +303,21 @@ public final class Outbox {
                 > 0;
     }
 
-    private void requeue(String deliveryId, String subscriptionId, String subject) {
+    private void requeue(String deliveryId, String subscriptionId, Document delivery) {
         deliveries.updateOne(Filters.eq("_id", deliveryId), Updates.set("status", DeliveryStatus.PENDING.name()));
-        enqueue(deliveryId, subscriptionId, subject, nextOrder());
+        enqueue(deliveryId, subscriptionId, delivery.getString("subject"), delivery.getString("type"), nextOrder());
     }
 
-    private void enqueue(String deliveryId, String subscriptionId, String subject, long order) {
+    private void enqueue(Delivery delivery, long order) {
+        enqueue(delivery.deliveryId(), delivery.subscriptionId(), delivery.subject(), delivery.type(), order);
+    }
+
+    private void enqueue(String deliveryId, String subscriptionId, String subject, String type, long order) {
         try {
             queue.insertOne(new Document("_id", deliveryId)
                     .append("subscriptionId", subscriptionId)
                     .append("subject", subject)
+                    .append("type", type)
                     .append("order", order)
                     .append("nextAttemptAt", Date.from(clock.instant()))
                     .append("claimedUntil", null)

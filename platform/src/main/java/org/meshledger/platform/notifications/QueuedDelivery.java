@@ -3,7 +3,7 @@ package org.meshledger.platform.notifications;
 import java.time.Instant;
 
 /**
- * A notification still to be sent: {@code order} keeps a subscription's notifications of one product in the order
+ * A notification still to be sent, of CloudEvent {@code type}: {@code order} keeps a subscription's notifications of one product in the order
  * they were written, {@code tries} counts the attempts already made, and {@code claimedUntil} is the lease of the
  * sender that has it in flight.
  */
@@ -11,6 +11,7 @@ public record QueuedDelivery(
         String deliveryId,
         String subscriptionId,
         String subject,
+        String type,
         long order,
         Instant nextAttemptAt,
         Instant claimedUntil,

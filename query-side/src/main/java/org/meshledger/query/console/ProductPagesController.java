@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.meshledger.api.model.Ids;
+import org.meshledger.platform.notifications.Outbox;
 import org.meshledger.platform.web.Blocking;
 import org.meshledger.query.catalog.ProductSummaries;
 import org.meshledger.query.compliance.ComplianceQueries;
@@ -43,6 +44,7 @@ class ProductPagesController {
     private final OwnershipHistories histories;
     private final ContractVersionQueries contracts;
     private final ConsoleDrift drift;
+    private final Outbox outbox;
     private final Clock clock;
 
     ProductPagesController(
@@ -51,12 +53,14 @@ class ProductPagesController {
             OwnershipHistories histories,
             ContractVersionQueries contracts,
             ConsoleDrift drift,
+            Outbox outbox,
             Clock clock) {
         this.summaries = summaries;
         this.compliance = compliance;
         this.histories = histories;
         this.contracts = contracts;
         this.drift = drift;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -82,6 +86,7 @@ class ProductPagesController {
                         model.addAttribute("contractRows", VersionRow.newest(versions, NEWEST_VERSIONS));
                     }
                     drift.addFeed(productId, model);
+                    model.addAttribute("notified", outbox.recentFor(productId));
                     return "console/product";
                 }))
                 .flatMap(Mono::justOrEmpty)

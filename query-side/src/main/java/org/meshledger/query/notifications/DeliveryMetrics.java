@@ -13,7 +13,7 @@ import org.meshledger.platform.notifications.QueuedDelivery;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code meshledger_notifications_attempts_total{outcome}} (delivered, retried, dead, disabled) and, per subscription,
+ * {@code meshledger_notifications_attempts_total{outcome}} (delivered, retrying, dead, disabled) and, per subscription,
  * {@code meshledger_notifications_oldest_undelivered_seconds}: how long its oldest waiting notification has waited.
  */
 @Component

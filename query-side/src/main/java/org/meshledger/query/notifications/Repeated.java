@@ -42,6 +42,9 @@ abstract class Repeated implements SmartLifecycle {
         try {
             round();
         } catch (RuntimeException failed) {
+            if (rounds.isShutdown()) {
+                return; // stopped mid-round, as the application shuts down
+            }
             log.warn("{} did not complete a round, and tries again: {}", name, failed.toString());
         }
     }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -43,6 +44,13 @@ import reactor.core.scheduler.Schedulers;
 class WebhookSender implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookSender.class);
+
+    /** What came of an attempt, as the metrics count it and a product's page lists it. */
+    static final String DELIVERED = "DELIVERED";
+
+    static final String RETRYING = "RETRYING";
+    static final String DEAD = "DEAD";
+    static final String DISABLED = "DISABLED";
 
     private final Outbox outbox;
     private final MongoTemplate views;
@@ -86,6 +94,9 @@ class WebhookSender implements SmartLifecycle {
         try {
             sendDue();
         } catch (RuntimeException failed) {
+            if (passes.isShutdown()) {
+                return; // stopped mid-pass, as the application shuts down
+            }
             // the store may be away for a moment; what is queued stays queued
             log.warn("The outbox could not be read now: {}", failed.toString());
         }
@@ -195,23 +206,22 @@ class WebhookSender implements SmartLifecycle {
         try {
             DeliveryAttempt attempt =
                     new DeliveryAttempt(startedAt, answer.statusCode(), answer.latencyMs(), answer.error());
+            String outcome = outcome(item, answer);
             if (answer.received()) {
                 outbox.delivered(item.deliveryId(), attempt);
-                metrics.counted("delivered");
             } else if (answer.gone()) {
                 outbox.disable(
                         item.subscriptionId(),
                         "The receiver answered 410 Gone at %s; resume the subscription to send again"
                                 .formatted(startedAt));
                 outbox.retryAt(item.deliveryId(), attempt, clock.instant());
-                metrics.counted("disabled");
-            } else if (item.tries() >= settings.retrySchedule().size()) {
+            } else if (outcome.equals(DEAD)) {
                 outbox.dead(item.deliveryId(), attempt);
-                metrics.counted("dead");
             } else {
                 outbox.retryAt(item.deliveryId(), attempt, clock.instant().plus(withJitter(item.tries())));
-                metrics.counted("retried");
             }
+            outbox.noteRecent(item, attempt, outcome);
+            metrics.counted(outcome.toLowerCase(Locale.ROOT));
         } catch (RuntimeException unrecorded) {
             // the lease runs out and the notification is sent again: a repeat, never a loss
             log.warn(
@@ -222,6 +232,16 @@ class WebhookSender implements SmartLifecycle {
             linesInFlight.remove(item.line());
             wake();
         }
+    }
+
+    private String outcome(QueuedDelivery item, WebhookClient.Answer answer) {
+        if (answer.received()) {
+            return DELIVERED;
+        }
+        if (answer.gone()) {
+            return DISABLED;
+        }
+        return item.tries() >= settings.retrySchedule().size() ? DEAD : RETRYING;
     }
 
     /** The configured wait after the given number of failed attempts, give or take a tenth, so retries spread out. */

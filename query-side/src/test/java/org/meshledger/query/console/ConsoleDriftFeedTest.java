@@ -3,7 +3,6 @@ package org.meshledger.query.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.meshledger.api.event.DataProductRegistered;
 import org.meshledger.api.event.OwnershipTransferred;
 import org.meshledger.api.model.Classification;
+import org.meshledger.platform.testing.ConsoleSessions;
 import org.meshledger.platform.testing.TestStore;
 import org.meshledger.query.QuerySideApplication;
 import org.meshledger.query.support.ProductHistory;
@@ -24,12 +24,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseCookie;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.Disposable;
 
@@ -45,7 +43,6 @@ import reactor.core.Disposable;
         properties = "spring.config.name=" + QuerySideApplication.CONFIG_NAME)
 class ConsoleDriftFeedTest {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern FEED = Pattern.compile("sse-connect=\"([^\"]+)\"");
 
     @LocalServerPort
@@ -65,25 +62,7 @@ class ConsoleDriftFeedTest {
     @BeforeEach
     void signInAsAViewer() {
         web = WebClient.create("http://127.0.0.1:" + port);
-        Map.Entry<String, String> signInPage = web.get()
-                .uri("/ui/sign-in")
-                .exchangeToMono(response -> response.bodyToMono(String.class)
-                        .map(form ->
-                                Map.entry(response.cookies().getFirst("SESSION").getValue(), form)))
-                .block();
-        Matcher token = CSRF.matcher(signInPage.getValue());
-        assertThat(token.find()).as("the sign-in form carries a CSRF token").isTrue();
-        session = web.post()
-                .uri("/ui/sign-in")
-                .cookie("SESSION", signInPage.getKey())
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(BodyInserters.fromFormData("identity", "dev-viewer").with("_csrf", token.group(1)))
-                .exchangeToMono(response -> {
-                    ResponseCookie signedIn = response.cookies().getFirst("SESSION");
-                    return response.releaseBody()
-                            .thenReturn(signedIn == null ? signInPage.getKey() : signedIn.getValue());
-                })
-                .block();
+        session = ConsoleSessions.signIn(web, "dev-viewer");
     }
 
     @Test
