@@ -1,9 +1,11 @@
 package org.meshledger.query.notifications;
 
 import io.netty.channel.ChannelOption;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.timeout.ReadTimeoutException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
@@ -11,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.meshledger.api.error.RuleViolation;
 import org.meshledger.platform.notifications.WebhookTargets;
 import reactor.core.publisher.Mono;
-import reactor.netty.ByteBufFlux;
+import reactor.netty.ByteBufMono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.PrematureCloseException;
 import reactor.netty.resources.ConnectionProvider;
@@ -59,10 +61,15 @@ final class WebhookClient implements AutoCloseable {
         return Mono.defer(() -> {
             long started = System.nanoTime();
             AtomicLong read = new AtomicLong();
-            return http.headers(sent -> headers.forEach(sent::set))
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            // a length, not chunks: receivers that read a body by its Content-Length (most do) get all of it
+            return http.headers(sent -> {
+                        headers.forEach(sent::set);
+                        sent.set(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
+                    })
                     .post()
                     .uri(target)
-                    .send(ByteBufFlux.fromString(Mono.just(body)))
+                    .send(ByteBufMono.fromString(Mono.just(body)))
                     .response((response, content) -> content.map(chunk -> read.addAndGet(chunk.readableBytes()))
                             .takeUntil(total -> total >= MOST_ANSWER_BYTES)
                             .then(Mono.just(response.status().code())))
