@@ -3,17 +3,16 @@ package org.meshledger.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.meshledger.platform.testing.JsonCalls;
 import org.meshledger.platform.testing.TestClients;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -30,8 +29,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             "meshledger.notifications.allowed-private-targets=127.0.0.1"
         })
 class SubscriptionsReadTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @LocalServerPort
     private int port;
@@ -97,29 +94,11 @@ class SubscriptionsReadTest {
     }
 
     private JsonNode call(HttpMethod method, String path, String body, int status) {
-        WebTestClient.RequestBodySpec request = web.method(method)
-                .uri(path)
-                .header("Authorization", "Bearer dev-steward")
-                .contentType(MediaType.APPLICATION_JSON);
-        WebTestClient.ResponseSpec response =
-                body == null ? request.exchange() : request.bodyValue(body).exchange();
-        return read(response.expectStatus()
-                .isEqualTo(status)
-                .expectBody()
-                .returnResult()
-                .getResponseBody());
+        return new JsonCalls(web).call("dev-steward", method, path, body, status);
     }
 
     private JsonNode get(String token, String path, int status) {
-        return read(web.get()
-                .uri(path)
-                .header("Authorization", "Bearer " + token)
-                .exchange()
-                .expectStatus()
-                .isEqualTo(status)
-                .expectBody()
-                .returnResult()
-                .getResponseBody());
+        return new JsonCalls(web).get(token, path, status);
     }
 
     private JsonNode await(String path, Predicate<JsonNode> done) {
@@ -135,20 +114,6 @@ class SubscriptionsReadTest {
     }
 
     private JsonNode lookUp(String path) {
-        return read(web.get()
-                .uri(path)
-                .header("Authorization", "Bearer dev-steward")
-                .exchange()
-                .expectBody()
-                .returnResult()
-                .getResponseBody());
-    }
-
-    private static JsonNode read(byte[] body) {
-        try {
-            return body == null ? JSON.nullNode() : JSON.readTree(body);
-        } catch (java.io.IOException unreadable) {
-            throw new AssertionError(unreadable);
-        }
+        return new JsonCalls(web).get("dev-steward", path);
     }
 }

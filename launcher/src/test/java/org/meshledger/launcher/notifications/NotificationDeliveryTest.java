@@ -3,7 +3,6 @@ package org.meshledger.launcher.notifications;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.meshledger.launcher.MeshLedgerApplication;
 import org.meshledger.launcher.notifications.WebhookReceiver.Received;
 import org.meshledger.platform.testing.ConsoleSessions;
+import org.meshledger.platform.testing.JsonCalls;
 import org.meshledger.platform.testing.MutableClock;
 import org.meshledger.platform.testing.TestClients;
 import org.meshledger.platform.testing.TestStore;
@@ -59,7 +59,6 @@ import org.springframework.web.reactive.function.client.WebClient;
         })
 class NotificationDeliveryTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path CHANGELOG = Path.of("..", "..", "shared", "peer-fixtures", "datacontract-cli-changelog");
 
     @TestConfiguration
@@ -478,35 +477,11 @@ class NotificationDeliveryTest {
     }
 
     private JsonNode call(HttpMethod method, String path, String body, int status) {
-        WebTestClient.RequestBodySpec request = web.method(method)
-                .uri(path)
-                .header("Authorization", "Bearer dev-steward")
-                .contentType(MediaType.APPLICATION_JSON);
-        WebTestClient.ResponseSpec response =
-                body == null ? request.exchange() : request.bodyValue(body).exchange();
-        return read(response.expectStatus()
-                .isEqualTo(status)
-                .expectBody()
-                .returnResult()
-                .getResponseBody());
+        return new JsonCalls(web).call("dev-steward", method, path, body, status);
     }
 
     private JsonNode get(String path) {
-        return read(web.get()
-                .uri(path)
-                .header("Authorization", "Bearer dev-steward")
-                .exchange()
-                .expectBody()
-                .returnResult()
-                .getResponseBody());
-    }
-
-    private static JsonNode read(byte[] body) {
-        try {
-            return body == null ? JSON.nullNode() : JSON.readTree(body);
-        } catch (IOException unreadable) {
-            throw new AssertionError(unreadable);
-        }
+        return new JsonCalls(web).get("dev-steward", path);
     }
 
     private static String suffix() {

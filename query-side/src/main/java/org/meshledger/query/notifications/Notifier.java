@@ -2,6 +2,7 @@ package org.meshledger.query.notifications;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.meshledger.api.model.NotificationKind;
@@ -39,14 +40,19 @@ class Notifier {
 
     /** How many subscriptions were told. */
     int tell(News news) {
+        List<Audience.Subscriber> subscribers =
+                audience.of(news.productId(), news.kind(), news.consumersOfMajor(), news.time());
+        if (subscribers.isEmpty()) {
+            return 0;
+        }
+        // the same data for every subscriber: only the id (and so the signature) differs
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("product", products.of(news.productId()));
+        data.put("actor", news.actor());
+        data.putAll(news.details());
         int told = 0;
-        for (Audience.Subscriber subscriber :
-                audience.of(news.productId(), news.kind(), news.consumersOfMajor(), news.time())) {
+        for (Audience.Subscriber subscriber : subscribers) {
             String id = NotificationIds.of(news.eventId(), subscriber.subscriptionId());
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("product", products.of(news.productId()));
-            data.put("actor", news.actor());
-            data.putAll(news.details());
             String body = bodies.body(id, news.kind(), news.productId(), news.time(), data);
             if (outbox.write(Delivery.due(
                     id,
