@@ -40,11 +40,17 @@ final class ProcessHarness implements AutoCloseable {
     }
 
     Process start(String name, Path workingDirectory, String mainClass, String... args) {
+        return start(name, workingDirectory, List.of(), mainClass, args);
+    }
+
+    Process start(String name, Path workingDirectory, List<String> jvmOptions, String mainClass, String... args) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m",
                 "-XX:TieredStopAtLevel=1",
-                "-Daxoniq.update-checker.disabled=true",
+                "-Daxoniq.update-checker.disabled=true"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
                 "-cp",
                 System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
                 mainClass));
