@@ -37,7 +37,12 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(
         classes = MeshLedgerApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=" + MeshLedgerApplication.CONFIG_NAME)
+        properties = {
+            "spring.config.name=" + MeshLedgerApplication.CONFIG_NAME,
+            // the subscriptions under test name a receiver on 127.0.0.1, which is never told anything
+            "meshledger.notifications.allow-http=true",
+            "meshledger.notifications.allowed-private-targets=127.0.0.1"
+        })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 // tests leave metrics export off unless asked; /actuator/prometheus is one of the endpoints under test
 @AutoConfigureObservability
@@ -59,7 +64,9 @@ class AuthorizationMatrixTest {
                   - name: claim_id
                     logicalType: string
             """;
+    private static final String SUBSCRIBER = "matrix-subscriber";
     private static TestIssuer issuer;
+    private String subscription;
 
     enum Caller {
         NO_TOKEN,
@@ -78,6 +85,7 @@ class AuthorizationMatrixTest {
         PUBLIC,
         READ,
         AUDIT,
+        SUBSCRIPTION_READ,
         DOMAIN_WRITE,
         GOVERNANCE,
         HIDDEN_ACTUATOR
@@ -125,6 +133,12 @@ class AuthorizationMatrixTest {
         asSteward(HttpMethod.POST, "/api/products/" + READ + "/contract-versions", YAML_CONTRACT);
         asSteward(HttpMethod.POST, "/api/teams", json("{\"team\":\"matrix-team\",\"domain\":\"claims\"}"));
         asSteward(HttpMethod.POST, "/api/audit/checkpoints", null);
+        asSteward(HttpMethod.POST, "/api/teams", json("{\"team\":\"" + SUBSCRIBER + "\",\"domain\":\"claims\"}"));
+        subscription = new org.meshledger.platform.testing.JsonCalls(web)
+                .call(tokens.get(Caller.STEWARD), HttpMethod.POST, "/api/subscriptions", subscriptionBody(), 201)
+                .path("subscriptionId")
+                .asText();
+        awaitOk("/api/subscriptions/" + subscription);
         awaitOk("/api/products/" + READ + "?minVersion=1");
         awaitOk("/api/teams/matrix-team");
         awaitOk("/api/products/" + READ + "/contract-diff");
@@ -144,6 +158,14 @@ class AuthorizationMatrixTest {
             assertThat(Instant.now()).as("%s answered within 15 s", path).isBefore(deadline);
             Thread.onSpinWait();
         }
+    }
+
+    /** A subscription for the claims team, to a receiver it is never told anything (no product of it retires). */
+    private static String subscriptionBody() {
+        return """
+                {"subscriberTeam":"%s","url":"http://127.0.0.1:9/hooks","kinds":["org.meshledger.product.retired"],
+                 "scope":{"product":"%s"}}"""
+                .formatted(SUBSCRIBER, READ);
     }
 
     private static final String SLO = "{\"threshold\":3600,\"target\":0.99,\"window\":\"P30D\"}";
@@ -245,6 +267,8 @@ class AuthorizationMatrixTest {
                 switch (endpoint.access()) {
                     case PUBLIC, READ -> true;
                     case AUDIT -> caller == Caller.AUDITOR || caller == Caller.STEWARD;
+                        // a viewer may not see where a team's endpoints are; an integration sees its own domains' only
+                    case SUBSCRIPTION_READ -> caller != Caller.VIEWER;
                     case DOMAIN_WRITE -> caller == Caller.INTEGRATION_OF_THE_DOMAIN || caller == Caller.STEWARD;
                     case GOVERNANCE, HIDDEN_ACTUATOR -> caller == Caller.STEWARD;
                 };
@@ -290,6 +314,15 @@ class AuthorizationMatrixTest {
                 "/api/audit/checkpoints/latest")) {
             all.add(Endpoint.get(Access.AUDIT, path));
         }
+        all.add(Endpoint.get(Access.SUBSCRIPTION_READ, "/api/subscriptions"));
+        all.add(Endpoint.write(
+                HttpMethod.POST, product -> "/api/subscriptions", product -> json(subscriptionBody()), nothing, 201));
+        all.add(Endpoint.write(
+                HttpMethod.POST,
+                product -> "/api/subscriptions/" + subscription + "/replay",
+                product -> json("{\"since\":\"2026-01-01T00:00:00Z\"}"),
+                nothing,
+                202));
         all.add(Endpoint.write(
                 HttpMethod.POST,
                 product -> "/api/products/" + product + "/ownership-transfers",

@@ -1,26 +1,36 @@
 package org.meshledger.platform.notifications;
 
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongUnaryOperator;
 import org.bson.Document;
@@ -63,11 +73,17 @@ public final class Outbox {
                 Indexes.ascending("subscriptionId", "status", "order"), new IndexOptions().name("by_subscription"));
     }
 
-    /** Writes the notification unless it was written before; true if it is new. */
-    public boolean write(Delivery delivery) {
-        long order = nextOrder();
-        try {
-            deliveries.insertOne(new Document("_id", delivery.deliveryId())
+    /**
+     * Writes the notifications of one event, each unless it was written before: one write for the log and one for
+     * the queue, whatever their number (the embedded store commits to disk once per write). @return how many are new
+     */
+    public int writeAll(List<Delivery> written) {
+        Map<String, Long> orders = new LinkedHashMap<>();
+        List<Document> documents = new ArrayList<>();
+        for (Delivery delivery : written) {
+            long order = nextOrder();
+            orders.put(delivery.deliveryId(), order);
+            documents.add(new Document("_id", delivery.deliveryId())
                     .append("subscriptionId", delivery.subscriptionId())
                     .append("eventId", delivery.eventId())
                     .append("type", delivery.type())
@@ -78,20 +94,37 @@ public final class Outbox {
                     .append("attempts", List.of())
                     .append("body", delivery.body())
                     .append("createdAt", Date.from(clock.instant())));
-        } catch (MongoWriteException written) {
-            if (written.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw written;
-            }
-            // written before; queue it again only if it was left unqueued (the process stopped between the two)
-            Document existing =
-                    deliveries.find(Filters.eq("_id", delivery.deliveryId())).first();
-            if (existing != null && DeliveryStatus.PENDING.name().equals(existing.getString("status"))) {
-                enqueue(delivery, existing.getLong("order"));
-            }
-            return false;
         }
-        enqueue(delivery, order);
-        return true;
+        if (documents.isEmpty()) {
+            return 0;
+        }
+        Set<String> before = new HashSet<>();
+        try {
+            deliveries.insertMany(documents, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException partly) {
+            for (BulkWriteError error : partly.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw partly;
+                }
+                before.add(documents.get(error.getIndex()).getString("_id"));
+            }
+            // written before: queue again only those left unqueued (the process stopped between the two writes)
+            before.forEach(orders::remove);
+            deliveries
+                    .find(Filters.and(Filters.in("_id", before), Filters.eq("status", DeliveryStatus.PENDING.name())))
+                    .projection(Projections.include("order"))
+                    .forEach(pending -> orders.put(pending.getString("_id"), pending.getLong("order")));
+        }
+        List<Document> queued = new ArrayList<>();
+        for (Delivery delivery : written) {
+            Long order = orders.get(delivery.deliveryId());
+            if (order != null) {
+                queued.add(queueDocument(
+                        delivery.deliveryId(), delivery.subscriptionId(), delivery.subject(), delivery.type(), order));
+            }
+        }
+        insertQueued(queued);
+        return written.size() - before.size();
     }
 
     /** Every notification still to be sent, in the order they were written. */
@@ -114,51 +147,83 @@ public final class Outbox {
         return pending;
     }
 
-    /** Takes the notification for one sender until {@code until}; false if another has it or it is gone. */
-    public boolean claim(String deliveryId, Instant until) {
+    /**
+     * Takes for one sender, until {@code until}, those of the notifications no other sender holds, in one write.
+     * @return the ids it took
+     */
+    public Set<String> claimAll(Collection<String> deliveryIds, Instant until) {
+        if (deliveryIds.isEmpty()) {
+            return Set.of();
+        }
+        String claim = UUID.randomUUID().toString();
         Date now = Date.from(clock.instant());
-        Bson free = Filters.and(
-                Filters.eq("_id", deliveryId),
-                Filters.or(Filters.eq("claimedUntil", null), Filters.lt("claimedUntil", now)));
-        return queue.findOneAndUpdate(
-                        free,
-                        Updates.set("claimedUntil", Date.from(until)),
-                        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))
-                != null;
+        queue.updateMany(
+                Filters.and(
+                        Filters.in("_id", deliveryIds),
+                        Filters.or(Filters.eq("claimedUntil", null), Filters.lt("claimedUntil", now))),
+                Updates.combine(Updates.set("claimedUntil", Date.from(until)), Updates.set("claimedBy", claim)));
+        Set<String> taken = new HashSet<>();
+        queue.find(Filters.and(Filters.in("_id", deliveryIds), Filters.eq("claimedBy", claim)))
+                .projection(Projections.include("_id"))
+                .forEach(found -> taken.add(found.getString("_id")));
+        return taken;
     }
 
-    /** The CloudEvent of a notification, as it is signed and sent. */
-    public Optional<String> body(String deliveryId) {
-        return Optional.ofNullable(deliveries
-                        .find(Filters.eq("_id", deliveryId))
-                        .projection(Projections.include("body"))
-                        .first())
-                .map(found -> found.getString("body"));
+    /** The CloudEvents of notifications, as they are signed and sent, by id. */
+    public Map<String, String> bodies(Collection<String> deliveryIds) {
+        Map<String, String> bodies = new HashMap<>();
+        deliveries
+                .find(Filters.in("_id", deliveryIds))
+                .projection(Projections.include("body"))
+                .forEach(found -> bodies.put(found.getString("_id"), found.getString("body")));
+        return bodies;
     }
 
-    public void delivered(String deliveryId, DeliveryAttempt attempt) {
-        settle(deliveryId, attempt, DeliveryStatus.DELIVERED);
+    /**
+     * Records what became of attempts, in a few writes however many they are: each attempt in its notification's
+     * log, the settled ones out of the queue, the retried ones due again, and each product's latest attempts.
+     */
+    public void settleAll(List<Settlement> settlements) {
+        if (settlements.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> logged = new ArrayList<>();
+        List<WriteModel<Document>> requeued = new ArrayList<>();
+        List<String> done = new ArrayList<>();
+        for (Settlement settlement : settlements) {
+            String id = settlement.item().deliveryId();
+            Bson attempt = Updates.push("attempts", attemptDocument(settlement.attempt()));
+            if (settlement.stillPending()) {
+                logged.add(new UpdateOneModel<>(Filters.eq("_id", id), attempt));
+                requeued.add(new UpdateOneModel<>(
+                        Filters.eq("_id", id),
+                        Updates.combine(
+                                Updates.set("nextAttemptAt", Date.from(settlement.nextAttemptAt())),
+                                Updates.set("claimedUntil", null),
+                                Updates.inc("tries", 1))));
+            } else {
+                logged.add(new UpdateOneModel<>(
+                        Filters.eq("_id", id),
+                        Updates.combine(
+                                attempt,
+                                Updates.set("status", settlement.settledAs().name()))));
+                done.add(id);
+            }
+        }
+        BulkWriteOptions unordered = new BulkWriteOptions().ordered(false);
+        deliveries.bulkWrite(logged, unordered);
+        if (!requeued.isEmpty()) {
+            queue.bulkWrite(requeued, unordered);
+        }
+        if (!done.isEmpty()) {
+            queue.deleteMany(Filters.in("_id", done));
+        }
+        noteRecent(settlements);
     }
 
     /** Gives up on a notification: it stays in the log, marked dead, and can be sent again by hand. */
     public void dead(String deliveryId, DeliveryAttempt attempt) {
         settle(deliveryId, attempt, DeliveryStatus.DEAD);
-    }
-
-    /** Records a failed attempt and when to try again; the line behind it waits. */
-    public void retryAt(String deliveryId, DeliveryAttempt attempt, Instant next) {
-        deliveries.updateOne(Filters.eq("_id", deliveryId), Updates.push("attempts", attemptDocument(attempt)));
-        queue.updateOne(
-                Filters.eq("_id", deliveryId),
-                Updates.combine(
-                        Updates.set("nextAttemptAt", Date.from(next)),
-                        Updates.set("claimedUntil", null),
-                        Updates.inc("tries", 1)));
-    }
-
-    /** Leaves a claimed notification for the next try without counting an attempt (its subscription said stop). */
-    public void release(String deliveryId) {
-        queue.updateOne(Filters.eq("_id", deliveryId), Updates.set("claimedUntil", null));
     }
 
     /** Sends a notification again, whatever became of it; false if the subscription has no such notification. */
@@ -195,20 +260,32 @@ public final class Outbox {
         return Optional.of(told.size());
     }
 
-    /** Keeps an attempt among its product's latest, which the product's page lists. */
-    public void noteRecent(QueuedDelivery item, DeliveryAttempt attempt, String outcome) {
-        Document entry = new Document("at", Date.from(attempt.at()))
-                .append("subscriptionId", item.subscriptionId())
-                .append("deliveryId", item.deliveryId())
-                .append("type", item.type())
-                .append("outcome", outcome)
-                .append("statusCode", attempt.statusCode())
-                .append("latencyMs", attempt.latencyMs())
-                .append("error", attempt.error());
-        recent.updateOne(
-                Filters.eq("_id", item.subject()),
-                Updates.pushEach("attempts", List.of(entry), new PushOptions().slice(-RECENT_ATTEMPTS)),
-                new UpdateOptions().upsert(true));
+    /** Keeps the attempts among their products' latest, which each product's page lists. */
+    private void noteRecent(List<Settlement> settlements) {
+        Map<String, List<Document>> byProduct = new LinkedHashMap<>();
+        for (Settlement settlement : settlements) {
+            QueuedDelivery item = settlement.item();
+            DeliveryAttempt attempt = settlement.attempt();
+            byProduct
+                    .computeIfAbsent(item.subject(), product -> new ArrayList<>())
+                    .add(new Document("at", Date.from(attempt.at()))
+                            .append("subscriptionId", item.subscriptionId())
+                            .append("deliveryId", item.deliveryId())
+                            .append("type", item.type())
+                            .append("outcome", settlement.outcome())
+                            .append("statusCode", attempt.statusCode())
+                            .append("latencyMs", attempt.latencyMs())
+                            .append("error", attempt.error()));
+        }
+        List<WriteModel<Document>> noted = new ArrayList<>();
+        byProduct.forEach((product, entries) -> {
+            entries.sort(Comparator.comparing(entry -> entry.getDate("at")));
+            noted.add(new UpdateOneModel<>(
+                    Filters.eq("_id", product),
+                    Updates.pushEach("attempts", entries, new PushOptions().slice(-RECENT_ATTEMPTS)),
+                    new UpdateOptions().upsert(true)));
+        });
+        recent.bulkWrite(noted, new BulkWriteOptions().ordered(false));
     }
 
     /** A product's latest attempts to tell its subscribers, newest first. */
@@ -296,6 +373,15 @@ public final class Outbox {
                 .map(found -> found.getString("reason"));
     }
 
+    /** Those of the subscriptions nothing is sent to (their receiver answered 410, or they were deleted). */
+    public Set<String> disabledAmong(Collection<String> subscriptionIds) {
+        Set<String> disabledOnes = new HashSet<>();
+        disabled.find(Filters.in("_id", subscriptionIds))
+                .projection(Projections.include("_id"))
+                .forEach(found -> disabledOnes.add(found.getString("_id")));
+        return disabledOnes;
+    }
+
     /** Sends to the subscription again; true if it was disabled. */
     public boolean enable(String subscriptionId) {
         return disabled.deleteOne(Filters.and(Filters.eq("_id", subscriptionId), Filters.ne("deleted", true)))
@@ -308,23 +394,33 @@ public final class Outbox {
         enqueue(deliveryId, subscriptionId, delivery.getString("subject"), delivery.getString("type"), nextOrder());
     }
 
-    private void enqueue(Delivery delivery, long order) {
-        enqueue(delivery.deliveryId(), delivery.subscriptionId(), delivery.subject(), delivery.type(), order);
+    private void enqueue(String deliveryId, String subscriptionId, String subject, String type, long order) {
+        insertQueued(List.of(queueDocument(deliveryId, subscriptionId, subject, type, order)));
     }
 
-    private void enqueue(String deliveryId, String subscriptionId, String subject, String type, long order) {
+    private Document queueDocument(String deliveryId, String subscriptionId, String subject, String type, long order) {
+        return new Document("_id", deliveryId)
+                .append("subscriptionId", subscriptionId)
+                .append("subject", subject)
+                .append("type", type)
+                .append("order", order)
+                .append("nextAttemptAt", Date.from(clock.instant()))
+                .append("claimedUntil", null)
+                .append("tries", 0);
+    }
+
+    /** Queues what is not queued yet: a notification queued already stays as it is. */
+    private void insertQueued(List<Document> queued) {
+        if (queued.isEmpty()) {
+            return;
+        }
         try {
-            queue.insertOne(new Document("_id", deliveryId)
-                    .append("subscriptionId", subscriptionId)
-                    .append("subject", subject)
-                    .append("type", type)
-                    .append("order", order)
-                    .append("nextAttemptAt", Date.from(clock.instant()))
-                    .append("claimedUntil", null)
-                    .append("tries", 0));
-        } catch (MongoWriteException queued) {
-            if (queued.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw queued;
+            queue.insertMany(queued, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException partly) {
+            for (BulkWriteError error : partly.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw partly;
+                }
             }
         }
     }

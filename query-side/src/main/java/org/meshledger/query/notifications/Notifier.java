@@ -1,6 +1,7 @@
 package org.meshledger.query.notifications;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,21 +51,19 @@ class Notifier {
         data.put("product", products.of(news.productId()));
         data.put("actor", news.actor());
         data.putAll(news.details());
-        int told = 0;
+        List<Delivery> written = new ArrayList<>();
         for (Audience.Subscriber subscriber : subscribers) {
             String id = NotificationIds.of(news.eventId(), subscriber.subscriptionId());
-            String body = bodies.body(id, news.kind(), news.productId(), news.time(), data);
-            if (outbox.write(Delivery.due(
+            written.add(Delivery.due(
                     id,
                     subscriber.subscriptionId(),
                     news.eventId(),
                     news.kind().type(),
                     news.productId(),
                     news.time(),
-                    body))) {
-                told++;
-            }
+                    bodies.body(id, news.kind(), news.productId(), news.time(), data)));
         }
+        int told = outbox.writeAll(written);
         if (told > 0) {
             sender.wake();
         }

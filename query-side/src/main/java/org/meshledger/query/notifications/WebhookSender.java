@@ -13,17 +13,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import org.meshledger.api.error.RuleViolation;
 import org.meshledger.platform.notifications.DeliveryAttempt;
+import org.meshledger.platform.notifications.DeliveryStatus;
 import org.meshledger.platform.notifications.Outbox;
 import org.meshledger.platform.notifications.QueuedDelivery;
+import org.meshledger.platform.notifications.Settlement;
 import org.meshledger.platform.notifications.SubscriptionSecrets;
 import org.meshledger.platform.notifications.WebhookTargets;
 import org.meshledger.query.subscriptions.SubscriptionRecord;
@@ -31,6 +36,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import reactor.core.scheduler.Schedulers;
 
@@ -60,6 +67,7 @@ class WebhookSender implements SmartLifecycle {
     private final Clock clock;
     private final NotificationSettings settings;
     private final Set<String> linesInFlight = ConcurrentHashMap.newKeySet();
+    private final Queue<Settlement> settled = new ConcurrentLinkedQueue<>();
     private final Map<String, byte[]> keys = new ConcurrentHashMap<>();
     private final AtomicBoolean passWanted = new AtomicBoolean();
     private WebhookClient client;
@@ -102,19 +110,47 @@ class WebhookSender implements SmartLifecycle {
         }
     }
 
+    /**
+     * One pass: records what came of the attempts that ended since the last, then sends the heads of the lines that
+     * are due, reading and claiming them a pass at a time (the embedded store commits each write to disk, so a write
+     * per notification would cap the rate at the disk's).
+     */
     void sendDue() {
+        recordSettled();
         Instant now = clock.instant();
         List<QueuedDelivery> queued = outbox.queued();
         metrics.waiting(queued, now);
+        List<QueuedDelivery> chosen = dueHeads(queued, now);
+        if (chosen.isEmpty()) {
+            return;
+        }
+        Map<String, Target> targets =
+                targets(chosen.stream().map(QueuedDelivery::subscriptionId).collect(Collectors.toSet()), now);
+        chosen.removeIf(head -> !targets.containsKey(head.subscriptionId()));
+        Set<String> claimed =
+                outbox.claimAll(chosen.stream().map(QueuedDelivery::deliveryId).toList(), now.plus(settings.lease()));
+        Map<String, String> bodies = outbox.bodies(claimed);
+        for (QueuedDelivery head : chosen) {
+            String body = bodies.get(head.deliveryId());
+            if (claimed.contains(head.deliveryId()) && body != null) {
+                linesInFlight.add(head.line());
+                send(head, targets.get(head.subscriptionId()), body);
+            }
+        }
+    }
+
+    /** The first of each line, unless its line is in flight or it waits; within the limits on what is in flight. */
+    private List<QueuedDelivery> dueHeads(List<QueuedDelivery> queued, Instant now) {
         Map<String, QueuedDelivery> heads = new LinkedHashMap<>();
         queued.forEach(item -> heads.putIfAbsent(item.line(), item));
         Map<String, Integer> inFlightBySubscription = new HashMap<>();
         linesInFlight.forEach(
                 line -> inFlightBySubscription.merge(line.substring(0, line.indexOf('|')), 1, Integer::sum));
-        Map<String, Optional<Target>> known = new HashMap<>();
+        int inFlight = linesInFlight.size();
+        List<QueuedDelivery> chosen = new ArrayList<>();
         for (QueuedDelivery head : heads.values()) {
-            if (linesInFlight.size() >= settings.mostInFlight()) {
-                return;
+            if (inFlight >= settings.mostInFlight()) {
+                break;
             }
             if (linesInFlight.contains(head.line())
                     || !head.dueAt(now)
@@ -122,32 +158,38 @@ class WebhookSender implements SmartLifecycle {
                             >= settings.mostInFlightPerSubscription()) {
                 continue;
             }
-            Optional<Target> target = known.computeIfAbsent(head.subscriptionId(), id -> target(id, now));
-            if (target.isEmpty() || !outbox.claim(head.deliveryId(), now.plus(settings.lease()))) {
-                continue;
-            }
-            linesInFlight.add(head.line());
+            chosen.add(head);
+            inFlight++;
             inFlightBySubscription.merge(head.subscriptionId(), 1, Integer::sum);
-            send(head, target.get());
         }
+        return chosen;
     }
 
-    /** Where a subscription's notifications go and the keys they are signed with; empty while it is not to be sent to. */
-    private Optional<Target> target(String subscriptionId, Instant now) {
-        SubscriptionRecord subscription = views.findById(subscriptionId, SubscriptionRecord.class);
-        if (subscription == null
-                || subscription.status() != SubscriptionRecord.Status.ACTIVE
-                || outbox.disabledBecause(subscriptionId).isPresent()) {
-            return Optional.empty();
+    /**
+     * Where each subscription's notifications go and the keys they are signed with, read in two queries; a
+     * subscription that is not to be sent to now (paused, disabled, deleted, without a key) is left out.
+     */
+    private Map<String, Target> targets(Set<String> subscriptionIds, Instant now) {
+        Set<String> disabled = outbox.disabledAmong(subscriptionIds);
+        Map<String, Target> targets = new HashMap<>();
+        for (SubscriptionRecord subscription :
+                views.find(Query.query(Criteria.where("_id").in(subscriptionIds)), SubscriptionRecord.class)) {
+            if (subscription.status() != SubscriptionRecord.Status.ACTIVE
+                    || disabled.contains(subscription.subscriptionId())) {
+                continue;
+            }
+            List<byte[]> signing = new ArrayList<>();
+            key(subscription.keyId()).ifPresent(signing::add);
+            if (subscription.previousKeyId() != null
+                    && subscription.previousKeyValidUntil() != null
+                    && now.isBefore(subscription.previousKeyValidUntil())) {
+                key(subscription.previousKeyId()).ifPresent(signing::add);
+            }
+            if (!signing.isEmpty()) {
+                targets.put(subscription.subscriptionId(), new Target(subscription.url(), signing));
+            }
         }
-        List<byte[]> signing = new ArrayList<>();
-        key(subscription.keyId()).ifPresent(signing::add);
-        if (subscription.previousKeyId() != null
-                && subscription.previousKeyValidUntil() != null
-                && now.isBefore(subscription.previousKeyValidUntil())) {
-            key(subscription.previousKeyId()).ifPresent(signing::add);
-        }
-        return signing.isEmpty() ? Optional.empty() : Optional.of(new Target(subscription.url(), signing));
+        return targets;
     }
 
     private Optional<byte[]> key(String keyId) {
@@ -162,13 +204,8 @@ class WebhookSender implements SmartLifecycle {
 
     private record Target(String url, List<byte[]> keys) {}
 
-    private void send(QueuedDelivery item, Target target) {
+    private void send(QueuedDelivery item, Target target, String body) {
         Instant startedAt = clock.instant();
-        Optional<String> body = outbox.body(item.deliveryId());
-        if (body.isEmpty()) {
-            linesInFlight.remove(item.line());
-            return;
-        }
         URI uri;
         try {
             uri = targets.check(target.url());
@@ -176,7 +213,7 @@ class WebhookSender implements SmartLifecycle {
             settle(item, startedAt, new WebhookClient.Answer(null, 0, refused.getMessage()));
             return;
         }
-        client.post(uri, headers(item.deliveryId(), startedAt, body.get(), target.keys()), body.get())
+        client.post(uri, headers(item.deliveryId(), startedAt, body, target.keys()), body)
                 .publishOn(Schedulers.boundedElastic())
                 .subscribe(
                         answer -> settle(item, startedAt, answer),
@@ -202,35 +239,45 @@ class WebhookSender implements SmartLifecycle {
         return headers;
     }
 
+    /** An attempt ended: its outcome is recorded by the next pass, with every other that ended meanwhile. */
     private void settle(QueuedDelivery item, Instant startedAt, WebhookClient.Answer answer) {
+        DeliveryAttempt attempt =
+                new DeliveryAttempt(startedAt, answer.statusCode(), answer.latencyMs(), answer.error());
+        String outcome = outcome(item, answer);
+        settled.add(
+                switch (outcome) {
+                    case DELIVERED -> Settlement.settled(item, attempt, outcome, DeliveryStatus.DELIVERED);
+                    case DEAD -> Settlement.settled(item, attempt, outcome, DeliveryStatus.DEAD);
+                        // sent again once the subscription is resumed
+                    case DISABLED -> Settlement.retried(item, attempt, outcome, clock.instant());
+                    default -> Settlement.retried(
+                            item, attempt, outcome, clock.instant().plus(withJitter(item.tries())));
+                });
+        wake();
+    }
+
+    private void recordSettled() {
+        List<Settlement> ended = new ArrayList<>();
+        for (Settlement next = settled.poll(); next != null; next = settled.poll()) {
+            ended.add(next);
+        }
+        if (ended.isEmpty()) {
+            return;
+        }
         try {
-            DeliveryAttempt attempt =
-                    new DeliveryAttempt(startedAt, answer.statusCode(), answer.latencyMs(), answer.error());
-            String outcome = outcome(item, answer);
-            if (answer.received()) {
-                outbox.delivered(item.deliveryId(), attempt);
-            } else if (answer.gone()) {
-                outbox.disable(
-                        item.subscriptionId(),
-                        "The receiver answered 410 Gone at %s; resume the subscription to send again"
-                                .formatted(startedAt));
-                outbox.retryAt(item.deliveryId(), attempt, clock.instant());
-            } else if (outcome.equals(DEAD)) {
-                outbox.dead(item.deliveryId(), attempt);
-            } else {
-                outbox.retryAt(item.deliveryId(), attempt, clock.instant().plus(withJitter(item.tries())));
-            }
-            outbox.noteRecent(item, attempt, outcome);
-            metrics.counted(outcome.toLowerCase(Locale.ROOT));
+            ended.stream()
+                    .filter(settlement -> settlement.outcome().equals(DISABLED))
+                    .forEach(settlement -> outbox.disable(
+                            settlement.item().subscriptionId(),
+                            "The receiver answered 410 Gone at %s; resume the subscription to send again"
+                                    .formatted(settlement.attempt().at())));
+            outbox.settleAll(ended);
+            ended.forEach(settlement -> metrics.counted(settlement.outcome().toLowerCase(Locale.ROOT)));
         } catch (RuntimeException unrecorded) {
-            // the lease runs out and the notification is sent again: a repeat, never a loss
-            log.warn(
-                    "The outcome of notification {} could not be recorded: {}",
-                    item.deliveryId(),
-                    unrecorded.toString());
+            // their leases run out and they are sent again: a repeat, never a loss
+            log.warn("The outcome of {} notifications could not be recorded: {}", ended.size(), unrecorded.toString());
         } finally {
-            linesInFlight.remove(item.line());
-            wake();
+            ended.forEach(settlement -> linesInFlight.remove(settlement.item().line()));
         }
     }
 
