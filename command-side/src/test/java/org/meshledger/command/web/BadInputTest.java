@@ -1,7 +1,9 @@
 package org.meshledger.command.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.meshledger.command.CommandSideWebTest;
@@ -32,13 +34,13 @@ class BadInputTest extends CommandSideWebTest {
 
     @Test
     void givenMalformedJson_whenRegistering_then400() {
-        refused(send("POST", "/api/products", STEWARD, "{\"productId\":"), 400, "UNREADABLE_REQUEST");
+        refused(() -> send("POST", "/api/products", STEWARD, "{\"productId\":"), 400, "UNREADABLE_REQUEST");
     }
 
     @Test
     void givenAFieldTwice_whenWriting_then400NamingIt() {
         refused(
-                send(
+                () -> send(
                         "PUT",
                         products + "/slos/freshness",
                         STEWARD,
@@ -53,7 +55,7 @@ class BadInputTest extends CommandSideWebTest {
     @Test
     void givenWrongTypes_whenWriting_then400NamingTheField() {
         refused(
-                send(
+                () -> send(
                         "POST",
                         "/api/products",
                         STEWARD,
@@ -64,7 +66,7 @@ class BadInputTest extends CommandSideWebTest {
                 "$.errors[0].field",
                 "/classification");
         refused(
-                send(
+                () -> send(
                         "PUT",
                         products + "/slos/freshness",
                         STEWARD,
@@ -73,7 +75,7 @@ class BadInputTest extends CommandSideWebTest {
                 400,
                 "UNREADABLE_REQUEST");
         refused(
-                send(
+                () -> send(
                         "POST",
                         products + "/consumers",
                         STEWARD,
@@ -86,7 +88,7 @@ class BadInputTest extends CommandSideWebTest {
     @Test
     void givenValuesThatDoNotParse_whenWriting_then400NamingTheFieldAndWhatItTakes() {
         refused(
-                send(
+                () -> send(
                         "POST",
                         products + "/ownership-transfers",
                         STEWARD,
@@ -97,7 +99,7 @@ class BadInputTest extends CommandSideWebTest {
                 "$.detail",
                 "/effectiveAt: 'yesterday' is not an ISO-8601 instant such as 2026-03-01T00:00:00Z");
         refused(
-                send(
+                () -> send(
                         "PUT",
                         products + "/slos/freshness",
                         STEWARD,
@@ -108,7 +110,7 @@ class BadInputTest extends CommandSideWebTest {
                 "$.errors[0].message",
                 "'30 days' is not an ISO-8601 duration such as P30D");
         refused(
-                send(
+                () -> send(
                         "POST",
                         "/api/products",
                         STEWARD,
@@ -119,7 +121,7 @@ class BadInputTest extends CommandSideWebTest {
                 "$.errors[0].message",
                 "'HUGE' is not one of AUTHORITATIVE, BOUNDED_CONTEXT_VIEW, DERIVED, RECONCILED");
         refused(
-                send(
+                () -> send(
                         "POST",
                         products + "/consumers",
                         STEWARD,
@@ -134,7 +136,7 @@ class BadInputTest extends CommandSideWebTest {
     @Test
     void givenUnknownFields_whenWriting_then400() {
         refused(
-                send(
+                () -> send(
                         "POST",
                         products + "/ownership-transfers",
                         STEWARD,
@@ -149,18 +151,18 @@ class BadInputTest extends CommandSideWebTest {
     @Test
     void givenMissingRequiredFields_whenWriting_then400ListingThem() {
         refused(
-                send("POST", products + "/ownership-transfers", STEWARD, "{\"fromTeam\":\"claims-core\"}"),
+                () -> send("POST", products + "/ownership-transfers", STEWARD, "{\"fromTeam\":\"claims-core\"}"),
                 400,
                 "INVALID_REQUEST",
                 "$.errors.length()",
                 2);
-        refused(send("POST", products + "/deprecation", STEWARD, "{}"), 400, "INVALID_REQUEST");
+        refused(() -> send("POST", products + "/deprecation", STEWARD, "{}"), 400, "INVALID_REQUEST");
     }
 
     @Test
     void givenIdsThatBreakTheFormat_whenWriting_then400() {
         refused(
-                send(
+                () -> send(
                         "POST",
                         "/api/products",
                         STEWARD,
@@ -169,7 +171,7 @@ class BadInputTest extends CommandSideWebTest {
                 400,
                 "INVALID_REQUEST");
         refused(
-                send(
+                () -> send(
                         "POST",
                         "/api/products",
                         STEWARD,
@@ -180,7 +182,7 @@ class BadInputTest extends CommandSideWebTest {
                 "$.errors[0].field",
                 "/productId");
         refused(
-                send(
+                () -> send(
                         "POST",
                         "/api/products/NOT_AN_ID/ownership-transfers",
                         STEWARD,
@@ -189,7 +191,7 @@ class BadInputTest extends CommandSideWebTest {
                 400,
                 "INVALID_REQUEST");
         refused(
-                send(
+                () -> send(
                         "PUT",
                         products + "/slos/throughput",
                         STEWARD,
@@ -202,9 +204,9 @@ class BadInputTest extends CommandSideWebTest {
     @Test
     void givenOversizeBodies_whenWriting_then413() {
         String huge = "{\"reason\":\"" + "x".repeat(1_100_000) + "\"}";
-        refused(send("POST", products + "/deprecation", STEWARD, huge), 413, "REQUEST_TOO_LARGE");
+        refused(() -> send("POST", products + "/deprecation", STEWARD, huge), 413, "REQUEST_TOO_LARGE");
         refused(
-                web.post()
+                () -> web.post()
                         .uri(products + "/deprecation")
                         .header("Authorization", "Bearer " + STEWARD)
                         .header("Idempotency-Key", "big-one")
@@ -218,7 +220,7 @@ class BadInputTest extends CommandSideWebTest {
     @Test
     void givenUnknownProduct_whenWriting_then404() {
         refused(
-                send(
+                () -> send(
                         "POST",
                         "/api/products/claims.nothing-here/ownership-transfers",
                         STEWARD,
@@ -227,7 +229,7 @@ class BadInputTest extends CommandSideWebTest {
                 404,
                 "PRODUCT_NOT_FOUND");
         refused(
-                send(
+                () -> send(
                         "POST",
                         "/api/products/claims.nothing-here/sli-observations",
                         STEWARD,
@@ -240,7 +242,7 @@ class BadInputTest extends CommandSideWebTest {
     @Test
     void givenTransferFromATeamThatIsNotTheOwner_then409() {
         refused(
-                send(
+                () -> send(
                         "POST",
                         products + "/ownership-transfers",
                         STEWARD,
@@ -250,13 +252,29 @@ class BadInputTest extends CommandSideWebTest {
                 "NOT_CURRENT_OWNER");
     }
 
+    /** The check every refusal above passes is one that can fail: a refusal beside a recorded event is caught. */
+    @Test
+    void givenARefusalWhileAnEventIsRecorded_thenTheStoreCheckFails() {
+        assertThatThrownBy(() -> refused(
+                        () -> {
+                            keyed("recorded-meanwhile", "{\"threshold\":450,\"target\":0.9,\"window\":\"P1D\"}")
+                                    .expectStatus()
+                                    .isOk();
+                            return send("POST", "/api/products", STEWARD, "{\"productId\":");
+                        },
+                        400,
+                        "UNREADABLE_REQUEST"))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("a refusal records nothing");
+    }
+
     @Test
     void givenAnIdempotencyKeyReusedWithAnotherBody_then422() {
         WebTestClient.ResponseSpec first = keyed("reused-key", "{\"threshold\":500,\"target\":0.9,\"window\":\"P1D\"}");
         first.expectStatus().isOk();
         long before = TestStore.storedEvents();
         refused(
-                keyed("reused-key", "{\"threshold\":400,\"target\":0.9,\"window\":\"P1D\"}"),
+                () -> keyed("reused-key", "{\"threshold\":400,\"target\":0.9,\"window\":\"P1D\"}"),
                 422,
                 "IDEMPOTENCY_KEY_REUSED");
         assertThat(TestStore.storedEvents()).isEqualTo(before);
@@ -265,7 +283,7 @@ class BadInputTest extends CommandSideWebTest {
     @Test
     void givenObservationForAnIndicatorWithoutSlo_then422AndNothingOfTheBatchRecorded() {
         refused(
-                send(
+                () -> send(
                         "POST",
                         products + "/sli-observations",
                         INTEGRATION,
@@ -281,7 +299,7 @@ class BadInputTest extends CommandSideWebTest {
     @Test
     void givenValuesOutOfRange_then400() {
         refused(
-                send(
+                () -> send(
                         "POST",
                         products + "/sli-observations",
                         INTEGRATION,
@@ -293,7 +311,7 @@ class BadInputTest extends CommandSideWebTest {
                 "$.errors[0].field",
                 "/1/value");
         refused(
-                send(
+                () -> send(
                         "PUT",
                         products + "/slos/availability",
                         STEWARD,
@@ -304,7 +322,7 @@ class BadInputTest extends CommandSideWebTest {
                 "$.errors.length()",
                 3);
         refused(
-                send(
+                () -> send(
                         "POST",
                         products + "/consumers",
                         STEWARD,
@@ -313,7 +331,7 @@ class BadInputTest extends CommandSideWebTest {
                 400,
                 "INVALID_REQUEST");
         refused(
-                send(
+                () -> send(
                         "POST",
                         products + "/ownership-transfers",
                         STEWARD,
@@ -326,7 +344,7 @@ class BadInputTest extends CommandSideWebTest {
     @Test
     void givenAnUnreadableIfMatch_then400() {
         refused(
-                web.post()
+                () -> web.post()
                         .uri(products + "/deprecation")
                         .header("Authorization", "Bearer " + STEWARD)
                         .header("If-Match", "\"latest\"")
@@ -347,14 +365,19 @@ class BadInputTest extends CommandSideWebTest {
                 .exchange();
     }
 
-    private void refused(WebTestClient.ResponseSpec response, int status, String code) {
-        refused(response, status, code, "$.status", status);
+    private void refused(Supplier<WebTestClient.ResponseSpec> request, int status, String code) {
+        refused(request, status, code, "$.status", status);
     }
 
-    /** A refusal is a problem document that names the rule, and leaves the store as it was. */
-    private void refused(WebTestClient.ResponseSpec response, int status, String code, String path, Object value) {
+    /**
+     * A refusal is a problem document that names the rule, and leaves the store as it was: the store is counted
+     * before the request is sent.
+     */
+    private void refused(
+            Supplier<WebTestClient.ResponseSpec> request, int status, String code, String path, Object value) {
         long before = TestStore.storedEvents();
-        response.expectStatus()
+        request.get()
+                .expectStatus()
                 .isEqualTo(status)
                 .expectHeader()
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -367,6 +390,6 @@ class BadInputTest extends CommandSideWebTest {
                 .isNotEmpty()
                 .jsonPath(path)
                 .isEqualTo(value);
-        assertThat(TestStore.storedEvents()).isEqualTo(before);
+        assertThat(TestStore.storedEvents()).as("a refusal records nothing").isEqualTo(before);
     }
 }

@@ -75,9 +75,10 @@ public final class Outbox {
 
     /**
      * Writes the notifications of one event, each unless it was written before: one write for the log and one for
-     * the queue, whatever their number (the embedded store commits to disk once per write). @return how many are new
+     * the queue, whatever their number (the embedded store commits to disk once per write). @return those queued now
+     *     (the new ones, and any written before but left unqueued)
      */
-    public int writeAll(List<Delivery> written) {
+    public List<QueuedDelivery> writeAll(List<Delivery> written) {
         Map<String, Long> orders = new LinkedHashMap<>();
         List<Document> documents = new ArrayList<>();
         for (Delivery delivery : written) {
@@ -96,7 +97,7 @@ public final class Outbox {
                     .append("createdAt", Date.from(clock.instant())));
         }
         if (documents.isEmpty()) {
-            return 0;
+            return List.of();
         }
         Set<String> before = new HashSet<>();
         try {
@@ -124,24 +125,14 @@ public final class Outbox {
             }
         }
         insertQueued(queued);
-        return written.size() - before.size();
+        return queued.stream().map(Outbox::queuedDelivery).toList();
     }
 
     /** Every notification still to be sent, in the order they were written. */
     public List<QueuedDelivery> queued() {
         List<QueuedDelivery> pending = new ArrayList<>();
         for (Document item : queue.find()) {
-            pending.add(new QueuedDelivery(
-                    item.getString("_id"),
-                    item.getString("subscriptionId"),
-                    item.getString("subject"),
-                    item.getString("type"),
-                    item.getLong("order"),
-                    item.getDate("nextAttemptAt").toInstant(),
-                    Optional.ofNullable(item.getDate("claimedUntil"))
-                            .map(Date::toInstant)
-                            .orElse(null),
-                    item.getInteger("tries", 0)));
+            pending.add(queuedDelivery(item));
         }
         pending.sort(Comparator.comparingLong(QueuedDelivery::order));
         return pending;
@@ -441,6 +432,20 @@ public final class Outbox {
         long nowMicros = clock.instant().toEpochMilli() * 1000;
         LongUnaryOperator next = last -> Math.max(last + 1, nowMicros);
         return lastOrder.updateAndGet(next);
+    }
+
+    private static QueuedDelivery queuedDelivery(Document item) {
+        return new QueuedDelivery(
+                item.getString("_id"),
+                item.getString("subscriptionId"),
+                item.getString("subject"),
+                item.getString("type"),
+                item.getLong("order"),
+                item.getDate("nextAttemptAt").toInstant(),
+                Optional.ofNullable(item.getDate("claimedUntil"))
+                        .map(Date::toInstant)
+                        .orElse(null),
+                item.getInteger("tries", 0));
     }
 
     private static Bson logFilter(String subscriptionId, DeliveryStatus status) {

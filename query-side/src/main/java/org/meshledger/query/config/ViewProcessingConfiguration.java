@@ -3,6 +3,7 @@ package org.meshledger.query.config;
 import java.time.Duration;
 import java.util.Map;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -31,6 +32,19 @@ class ViewProcessingConfiguration {
     @Bean
     CorrelationDataProvider viewsCorrelateNothing() {
         return message -> Map.of();
+    }
+
+    /**
+     * A view handler that fails fails its batch: the processor releases the segment and handles the batch again from
+     * its token after a pause, until it succeeds. Axon's default logs the failure and moves the token past the event,
+     * and since later events raise the view's version, nothing would ever repair the view.
+     */
+    @Bean
+    ConfigurerModule failingViewHandlersRetryTheirBatch() {
+        return configurer -> configurer
+                .eventProcessing()
+                .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance())
+                .registerDefaultErrorHandler(configuration -> PropagatingErrorHandler.instance());
     }
 
     /** Every view's processor reads and writes its documents a batch at a time (see ViewBatch). */

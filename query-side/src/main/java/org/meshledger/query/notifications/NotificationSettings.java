@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How notifications are sent ({@code meshledger.notifications.delivery.*}): the time a receiver has to answer, the
  * waits between attempts (after the last, a notification is dead), a sender's lease on what it has in flight, how
- * often the outbox is looked at when nothing wakes the sender, and how much is in flight at once.
+ * often the sender looks again when nothing wakes it, how often it reads the whole outbox (for what another process
+ * queued: a redelivery, a replay, another replica's notifications), and how much is in flight at once.
  */
 @ConfigurationProperties("meshledger.notifications.delivery")
 record NotificationSettings(
@@ -16,6 +17,7 @@ record NotificationSettings(
         @DefaultValue({"5s", "5m", "30m", "2h", "5h", "10h", "10h"}) List<Duration> retrySchedule,
         @DefaultValue("30s") Duration lease,
         @DefaultValue("200ms") Duration poll,
+        @DefaultValue("2s") Duration rescan,
         @DefaultValue("256") int mostInFlight,
         @DefaultValue("8") int mostInFlightPerSubscription) {
 

@@ -39,12 +39,12 @@ class Notifier {
             Optional<Integer> consumersOfMajor,
             Map<String, Object> details) {}
 
-    /** How many subscriptions were told. */
-    int tell(News news) {
+    /** Writes a notification to each subscription that is to hear of the news, and hands them to the sender. */
+    void tell(News news) {
         List<Audience.Subscriber> subscribers =
                 audience.of(news.productId(), news.kind(), news.consumersOfMajor(), news.time());
         if (subscribers.isEmpty()) {
-            return 0;
+            return;
         }
         // the same data for every subscriber: only the id (and so the signature) differs
         Map<String, Object> data = new LinkedHashMap<>();
@@ -63,10 +63,6 @@ class Notifier {
                     news.time(),
                     bodies.body(id, news.kind(), news.productId(), news.time(), data)));
         }
-        int told = outbox.writeAll(written);
-        if (told > 0) {
-            sender.wake();
-        }
-        return told;
+        sender.handOver(outbox.writeAll(written));
     }
 }

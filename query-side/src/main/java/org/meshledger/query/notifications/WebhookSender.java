@@ -68,6 +68,10 @@ class WebhookSender implements SmartLifecycle {
     private final NotificationSettings settings;
     private final Set<String> linesInFlight = ConcurrentHashMap.newKeySet();
     private final Queue<Settlement> settled = new ConcurrentLinkedQueue<>();
+    private final PendingNotifications pending = new PendingNotifications();
+    /** When the pass thread next reads the whole queue; only that thread reads and moves it. */
+    private Instant nextScan = Instant.MIN;
+
     private final Map<String, byte[]> keys = new ConcurrentHashMap<>();
     private final AtomicBoolean passWanted = new AtomicBoolean();
     private WebhookClient client;
@@ -88,6 +92,14 @@ class WebhookSender implements SmartLifecycle {
         this.metrics = metrics;
         this.clock = clock;
         this.settings = settings;
+    }
+
+    /** This process queued notifications: they are known without reading the queue, and looked at now. */
+    void handOver(List<QueuedDelivery> queued) {
+        if (!queued.isEmpty()) {
+            pending.handOver(queued);
+            wake();
+        }
     }
 
     /** Something was written to the outbox: look now rather than at the next poll. */
@@ -118,7 +130,12 @@ class WebhookSender implements SmartLifecycle {
     void sendDue() {
         recordSettled();
         Instant now = clock.instant();
-        List<QueuedDelivery> queued = outbox.queued();
+        if (!now.isBefore(nextScan)) {
+            pending.scanStarted();
+            pending.scanned(outbox.queued());
+            nextScan = now.plus(settings.rescan());
+        }
+        List<QueuedDelivery> queued = pending.inOrder();
         metrics.waiting(queued, now);
         List<QueuedDelivery> chosen = dueHeads(queued, now);
         if (chosen.isEmpty()) {
@@ -135,6 +152,8 @@ class WebhookSender implements SmartLifecycle {
             if (claimed.contains(head.deliveryId()) && body != null) {
                 linesInFlight.add(head.line());
                 send(head, targets.get(head.subscriptionId()), body);
+            } else {
+                pending.heldElsewhere(head, now.plus(settings.lease()));
             }
         }
     }
@@ -272,7 +291,14 @@ class WebhookSender implements SmartLifecycle {
                             "The receiver answered 410 Gone at %s; resume the subscription to send again"
                                     .formatted(settlement.attempt().at())));
             outbox.settleAll(ended);
-            ended.forEach(settlement -> metrics.counted(settlement.outcome().toLowerCase(Locale.ROOT)));
+            for (Settlement settlement : ended) {
+                if (settlement.settledAs() == DeliveryStatus.PENDING) {
+                    pending.retried(settlement.item(), settlement.nextAttemptAt());
+                } else {
+                    pending.settled(settlement.item().deliveryId());
+                }
+                metrics.counted(settlement.outcome().toLowerCase(Locale.ROOT));
+            }
         } catch (RuntimeException unrecorded) {
             // their leases run out and they are sent again: a repeat, never a loss
             log.warn("The outcome of {} notifications could not be recorded: {}", ended.size(), unrecorded.toString());

@@ -1,5 +1,6 @@
 package org.meshledger.query.support;
 
+import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.model.BulkWriteOptions;
@@ -184,9 +185,21 @@ public final class ViewBatch {
             if (result.getMatchedCount() != conditional) {
                 throw new ConcurrentViewChange(collection);
             }
-        } catch (MongoBulkWriteException duplicate) {
-            throw new ConcurrentViewChange(collection);
+        } catch (MongoBulkWriteException failed) {
+            // only a document another process inserted first is a concurrent change; anything else (a write concern
+            // not met, a refused document) fails the batch as it is, with its cause
+            if (onlyInsertedMeanwhile(failed)) {
+                throw new ConcurrentViewChange(collection, failed);
+            }
+            throw failed;
         }
+    }
+
+    private static boolean onlyInsertedMeanwhile(MongoBulkWriteException failed) {
+        return failed.getWriteConcernError() == null
+                && !failed.getWriteErrors().isEmpty()
+                && failed.getWriteErrors().stream()
+                        .allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
     }
 
     private static Set<String> productsOf(List<? extends EventMessage<?>> events) {
@@ -281,6 +294,12 @@ public final class ViewBatch {
 
         ConcurrentViewChange(String collection) {
             super("A document of " + collection + " changed while a batch was being applied to it");
+        }
+
+        ConcurrentViewChange(String collection, Throwable cause) {
+            super(
+                    "A document of " + collection + " was inserted by another process while a batch was being applied",
+                    cause);
         }
     }
 }

@@ -189,6 +189,31 @@ class RedeliveryTest {
     }
 
     @Test
+    void givenADocumentInsertedByAnotherProcessMidBatch_whenTheBatchIsWritten_thenItIsRetried_keepingTheCause() {
+        String name = "views_" + UUID.randomUUID().toString().substring(0, 8);
+        MongoTemplate mongo = new MongoTemplate(TestStore.client(), name);
+        List<DomainEventMessage<?>> events =
+                history("claims.raced", "claims-core").events();
+        AnnotationEventHandlerAdapter catalog = new AnnotationEventHandlerAdapter(CatalogProjections.create(mongo));
+        Object raced = new Object() {
+            @EventHandler
+            void on(Object payload, EventMessage<?> event) throws Exception {
+                catalog.handle(event);
+                if (payload instanceof DataProductRegistered) {
+                    // another replica, still holding the segment for a moment, catalogued the product first
+                    mongo.getCollection("product_summaries")
+                            .insertOne(new org.bson.Document("_id", "claims.raced").append("version", 0L));
+                }
+            }
+        };
+
+        assertThatThrownBy(() -> Projections.deliverInBatches(events.subList(0, 1), 10, mongo, raced))
+                .as("a conflict, retried as one, its cause kept")
+                .hasStackTraceContaining(ViewBatch.ConcurrentViewChange.class.getName())
+                .hasRootCauseInstanceOf(com.mongodb.MongoBulkWriteException.class);
+    }
+
+    @Test
     void givenADocumentChangedByAnotherProcessMidBatch_whenTheBatchIsWritten_thenItIsRefusedWhole() {
         String name = "views_" + UUID.randomUUID().toString().substring(0, 8);
         MongoTemplate mongo = new MongoTemplate(TestStore.client(), name);
