@@ -49,32 +49,26 @@ final class PendingNotifications {
 
     /** Tried and failed: due again at {@code next}, one try more. */
     void retried(QueuedDelivery item, Instant next) {
-        pending.computeIfPresent(
-                item.deliveryId(),
-                (id, known) -> new QueuedDelivery(
-                        id,
-                        known.subscriptionId(),
-                        known.subject(),
-                        known.type(),
-                        known.order(),
-                        next,
-                        null,
-                        known.tries() + 1));
+        pending.computeIfPresent(item.deliveryId(), (id, known) -> changed(known, next, null, known.tries() + 1));
     }
 
     /** Another sender holds it until {@code until}: not worth claiming before then (a rescan tells otherwise). */
     void heldElsewhere(QueuedDelivery item, Instant until) {
         pending.computeIfPresent(
-                item.deliveryId(),
-                (id, known) -> new QueuedDelivery(
-                        id,
-                        known.subscriptionId(),
-                        known.subject(),
-                        known.type(),
-                        known.order(),
-                        known.nextAttemptAt(),
-                        until,
-                        known.tries()));
+                item.deliveryId(), (id, known) -> changed(known, known.nextAttemptAt(), until, known.tries()));
+    }
+
+    private static QueuedDelivery changed(
+            QueuedDelivery known, Instant nextAttemptAt, Instant claimedUntil, int tries) {
+        return new QueuedDelivery(
+                known.deliveryId(),
+                known.subscriptionId(),
+                known.subject(),
+                known.type(),
+                known.order(),
+                nextAttemptAt,
+                claimedUntil,
+                tries);
     }
 
     /** Everything known to be queued, in the order it was written. */
