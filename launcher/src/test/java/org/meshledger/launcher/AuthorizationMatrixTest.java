@@ -77,7 +77,12 @@ class AuthorizationMatrixTest {
         STEWARD,
         EXPIRED_JWT,
         UNKNOWN_ISSUER,
-        BAD_SIGNATURE
+        BAD_SIGNATURE,
+        OTHER_AUDIENCE,
+        NO_AUDIENCE,
+        ALG_NONE,
+        PUBLIC_KEY_AS_HMAC_SECRET,
+        CLAIMS_CHANGED_AFTER_SIGNING
     }
 
     /** Who may: the kinds of endpoint, each with the callers it serves. */
@@ -106,6 +111,7 @@ class AuthorizationMatrixTest {
         registry.add("meshledger.store.views-database", () -> "authz_views");
         registry.add("meshledger.security.jwt.issuer", () -> TestIssuer.ISSUER);
         registry.add("meshledger.security.jwt.jwk-set-uri", issuer::jwkSetUri);
+        registry.add("meshledger.security.jwt.audiences", () -> TestIssuer.AUDIENCE);
     }
 
     @AfterAll
@@ -128,6 +134,15 @@ class AuthorizationMatrixTest {
         tokens.put(Caller.EXPIRED_JWT, issuer.expired("steward@example.org", List.of("STEWARD")));
         tokens.put(Caller.UNKNOWN_ISSUER, issuer.fromUnknownIssuer("steward@example.org", List.of("STEWARD")));
         tokens.put(Caller.BAD_SIGNATURE, issuer.withBadSignature("steward@example.org", List.of("STEWARD")));
+        tokens.put(Caller.OTHER_AUDIENCE, issuer.forAnotherAudience("steward@example.org", List.of("STEWARD")));
+        tokens.put(Caller.NO_AUDIENCE, issuer.withoutAudience("steward@example.org", List.of("STEWARD")));
+        tokens.put(Caller.ALG_NONE, issuer.unsigned("steward@example.org", List.of("STEWARD")));
+        tokens.put(
+                Caller.PUBLIC_KEY_AS_HMAC_SECRET,
+                issuer.signedWithThePublicKeyAsSecret("steward@example.org", List.of("STEWARD")));
+        tokens.put(
+                Caller.CLAIMS_CHANGED_AFTER_SIGNING,
+                issuer.withClaimsChangedAfterSigning("viewer@example.org", List.of("STEWARD")));
         register(READ);
         asSteward(HttpMethod.PUT, "/api/products/" + READ + "/slos/freshness", json(SLO));
         asSteward(HttpMethod.POST, "/api/products/" + READ + "/contract-versions", YAML_CONTRACT);
@@ -256,7 +271,14 @@ class AuthorizationMatrixTest {
 
     private static int expected(Endpoint endpoint, Caller caller) {
         switch (caller) {
-            case EXPIRED_JWT, UNKNOWN_ISSUER, BAD_SIGNATURE:
+            case EXPIRED_JWT,
+                    UNKNOWN_ISSUER,
+                    BAD_SIGNATURE,
+                    OTHER_AUDIENCE,
+                    NO_AUDIENCE,
+                    ALG_NONE,
+                    PUBLIC_KEY_AS_HMAC_SECRET,
+                    CLAIMS_CHANGED_AFTER_SIGNING:
                 return 401;
             case NO_TOKEN:
                 return endpoint.access() == Access.PUBLIC ? endpoint.success() : 401;

@@ -59,6 +59,8 @@ class ConsoleSignOnTest {
         provider.start(InetAddress.getByName("127.0.0.1"), 0);
         registry.add("meshledger.security.jwt.issuer", () -> provider.issuerUrl(ISSUER_ID)
                 .toString());
+        // the console signs in with ID tokens, whose audience is its client id; bearer callers must name this one
+        registry.add("meshledger.security.jwt.audiences", () -> "meshledger");
     }
 
     @BeforeAll

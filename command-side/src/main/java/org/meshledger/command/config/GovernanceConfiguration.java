@@ -16,7 +16,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 class GovernanceConfiguration {
 
     @Bean
-    Stewards stewards(@Value("${meshledger.governance.stewards}") Set<String> stewards) {
+    Stewards stewards(@Value("${meshledger.governance.stewards:}") Set<String> stewards) {
         return new Stewards(stewards);
     }
 
