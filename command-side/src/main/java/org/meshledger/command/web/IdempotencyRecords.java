@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
  * The first answer to each idempotency key, kept beside the events for {@code meshledger.idempotency.ttl} (24 h). A
  * key is claimed before the command runs, so two requests racing with one key cannot both record. After the TTL a
  * key is free again, answered or not: a real MongoDB deletes the record by its TTL index, and a record still there
- * (the embedded store keeps them) is treated as gone.
+ * (the embedded store keeps them) is treated as gone. A key claimed but never answered is free again after
+ * {@code meshledger.idempotency.in-flight-lease} (30 s), longer than any request runs: its request's process died.
  */
 @Component
 public class IdempotencyRecords {
@@ -35,13 +36,22 @@ public class IdempotencyRecords {
 
     private final MongoCollection<Document> records;
     private final Duration ttl;
+    private final Duration inFlightLease;
 
     public IdempotencyRecords(
-            MongoClient mongoClient, StoreProperties store, @Value("${meshledger.idempotency.ttl:24h}") Duration ttl) {
+            MongoClient mongoClient,
+            StoreProperties store,
+            @Value("${meshledger.idempotency.ttl:24h}") Duration ttl,
+            @Value("${meshledger.idempotency.in-flight-lease:30s}") Duration inFlightLease) {
         if (ttl.isNegative() || ttl.isZero()) {
             throw new IllegalArgumentException("meshledger.idempotency.ttl must be positive");
         }
+        if (inFlightLease.isNegative() || inFlightLease.isZero() || inFlightLease.compareTo(ttl) > 0) {
+            throw new IllegalArgumentException(
+                    "meshledger.idempotency.in-flight-lease must be positive and no longer than the TTL");
+        }
         this.ttl = ttl;
+        this.inFlightLease = inFlightLease;
         this.records = mongoClient.getDatabase(store.database()).getCollection("idempotency_keys");
         try {
             records.createIndex(
@@ -56,7 +66,14 @@ public class IdempotencyRecords {
     /** Claims the key for this request, or returns what was stored under it within the TTL. */
     public Optional<StoredRequest> claimOrFind(String id, String requestHash, Instant now) {
         Optional<Document> stored = claimOrFindDocument(id, requestHash, now);
-        if (stored.isPresent() && expired(stored.get(), now)) {
+        if (stored.isPresent() && abandoned(stored.get(), now)) {
+            log.warn(
+                    "Idempotency key {} was claimed at {} by a request that never answered (its process died): "
+                            + "the retry runs the command",
+                    id,
+                    stored.get().getDate("claimedAt").toInstant());
+        }
+        if (stored.isPresent() && (expired(stored.get(), now) || abandoned(stored.get(), now))) {
             // free it, unless another request renewed it meanwhile, and claim it afresh
             records.deleteOne(Filters.and(
                     Filters.eq("_id", id), Filters.eq("claimedAt", stored.get().get("claimedAt"))));
@@ -78,6 +95,17 @@ public class IdempotencyRecords {
             }
             return Optional.ofNullable(records.find(Filters.eq("_id", id)).first());
         }
+    }
+
+    /**
+     * Claimed longer ago than any request runs, and never answered: its process died between claim and answer. Left
+     * alone, the key would answer "in flight" to every retry until the TTL, so the client could never land it.
+     */
+    private boolean abandoned(Document record, Instant now) {
+        Date claimedAt = record.getDate("claimedAt");
+        return "IN_FLIGHT".equals(record.getString("state"))
+                && claimedAt != null
+                && !claimedAt.toInstant().plus(inFlightLease).isAfter(now);
     }
 
     private boolean expired(Document record, Instant now) {

@@ -18,7 +18,8 @@ class IdempotencyRecordsTest {
             TestStore.client(),
             new StoreProperties(
                     "idempotency_" + UUID.randomUUID().toString().substring(0, 8), null, null, null, null, null, null),
-            Duration.ofHours(24));
+            Duration.ofHours(24),
+            Duration.ofSeconds(30));
 
     @Test
     void givenAnAnsweredKey_whenItIsSentAgainWithinTheTtl_thenTheFirstAnswerIsReplayed() {
@@ -42,21 +43,25 @@ class IdempotencyRecordsTest {
         assertThat(records.claimOrFind("key-2", "hash-b", CLAIMED.plus(Duration.ofHours(24))))
                 .as("free again: a new request with another body runs")
                 .isEmpty();
-        assertThat(records.claimOrFind("key-2", "hash-b", CLAIMED.plus(Duration.ofHours(25))))
+        assertThat(records.claimOrFind(
+                        "key-2", "hash-b", CLAIMED.plus(Duration.ofHours(24).plusSeconds(10))))
                 .as("the new claim is the one kept")
                 .hasValueSatisfying(stored -> assertThat(stored.requestHash()).isEqualTo("hash-b"));
     }
 
     @Test
-    void givenAKeyLeftInFlight_whenItIsSentAgainAfterTheTtl_thenItIsClaimedAfresh() {
+    void givenAKeyLeftInFlightByADeadProcess_whenRetriedAfterTheLease_thenTheRetryClaimsIt() {
         records.claimOrFind("key-3", "hash-a", CLAIMED);
 
-        assertThat(records.claimOrFind("key-3", "hash-a", CLAIMED.plus(Duration.ofHours(1))))
-                .as("still in flight within the TTL")
+        assertThat(records.claimOrFind("key-3", "hash-a", CLAIMED.plus(Duration.ofSeconds(10))))
+                .as("still in flight within the lease: the first request may still answer")
                 .hasValueSatisfying(stored -> assertThat(stored.response()).isEmpty());
-        assertThat(records.claimOrFind("key-3", "hash-a", CLAIMED.plus(Duration.ofDays(2))))
-                .as("an in-flight record that outlived its TTL no longer blocks its key")
+        assertThat(records.claimOrFind("key-3", "hash-a", CLAIMED.plus(Duration.ofSeconds(31))))
+                .as("a claim never answered within the lease no longer blocks its key")
                 .isEmpty();
+        assertThat(records.claimOrFind("key-3", "hash-a", CLAIMED.plus(Duration.ofSeconds(40))))
+                .as("the retry's claim is in flight in turn")
+                .hasValueSatisfying(stored -> assertThat(stored.response()).isEmpty());
     }
 
     private static IdempotencyRecords.StoredResponse answer() {
