@@ -31,6 +31,7 @@ final class CommandSideKilled implements Scenario {
         probe.register(topology.commandPorts().get(1));
         AtomicReference<Double> recovered = new AtomicReference<>();
         List<String> notes = Collections.synchronizedList(new ArrayList<>());
+        List<String> problems = Collections.synchronizedList(new ArrayList<>());
         writers.write(sizes.commands(), sizes.commands() / 3, () -> {
             try {
                 topology.kill("command-a");
@@ -39,24 +40,12 @@ final class CommandSideKilled implements Scenario {
                 topology.start("command-a");
                 recovered.set(probe.secondsToRecover(restarted, topology.commandPorts(), topology.queryPorts()));
             } catch (Exception failed) {
-                notes.add("the fault failed: " + failed);
+                problems.add("the fault failed: " + failed);
             }
         });
         awaitRecovery(recovered);
         Tally tally = Tally.of(log, new AuditStream(calls).eventsByKey(topology.port("query-a"), writers.products()));
-        notes.add(tally.landedOnRetry() + " commands whose answer was lost landed on a retry");
-        List<String> problems = new ArrayList<>(tally.problems());
-        if (recovered.get() == null) {
-            problems.add("the killed command side did not recover");
-        }
-        return new ScenarioResult(
-                name(),
-                tally.acknowledged(),
-                tally.lost(),
-                tally.duplicated(),
-                recovered.get() == null ? -1 : recovered.get(),
-                notes,
-                problems);
+        return ScenarioResult.of(name(), tally, recovered.get(), notes, problems);
     }
 
     static void awaitRecovery(AtomicReference<Double> recovered) throws InterruptedException {

@@ -60,20 +60,8 @@ final class QuerySideKilled implements Scenario {
         });
         CommandSideKilled.awaitRecovery(recovered);
         Tally tally = Tally.of(log, new AuditStream(calls).eventsByKey(topology.port("query-b"), writers.products()));
-        notes.add(tally.landedOnRetry() + " commands whose answer was lost landed on a retry");
-        problems.addAll(tally.problems());
         problems.addAll(comparedWithARebuild(topology, notes));
-        if (recovered.get() == null) {
-            problems.add("the killed query side did not recover");
-        }
-        return new ScenarioResult(
-                name(),
-                tally.acknowledged(),
-                tally.lost(),
-                tally.duplicated(),
-                recovered.get() == null ? -1 : recovered.get(),
-                notes,
-                problems);
+        return ScenarioResult.of(name(), tally, recovered.get(), notes, problems);
     }
 
     /** A third query side builds every view from scratch; the two databases must come to hold the same documents. */

@@ -59,18 +59,6 @@ final class StoreKilled implements Scenario {
         });
         CommandSideKilled.awaitRecovery(recovered);
         Tally tally = Tally.of(log, new AuditStream(calls).eventsByKey(topology.port("query-a"), writers.products()));
-        notes.add(tally.landedOnRetry() + " commands whose answer was lost landed on a retry");
-        problems.addAll(tally.problems());
-        if (recovered.get() == null) {
-            problems.add("the ledger did not recover after the store's restart");
-        }
-        return new ScenarioResult(
-                name(),
-                tally.acknowledged(),
-                tally.lost(),
-                tally.duplicated(),
-                recovered.get() == null ? -1 : recovered.get(),
-                notes,
-                problems);
+        return ScenarioResult.of(name(), tally, recovered.get(), notes, problems);
     }
 }
