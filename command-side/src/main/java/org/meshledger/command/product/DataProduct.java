@@ -55,7 +55,7 @@ import org.meshledger.command.team.TeamDirectory;
  * A data product: who owns it, which SLOs it commits to, who consumes it, and where it is in its life. Every rule is
  * checked before an event is applied, so a refused command records nothing.
  */
-@Aggregate(cache = "productCache", snapshotTriggerDefinition = "productSnapshotTrigger")
+@Aggregate(repository = "productRepository")
 public class DataProduct {
 
     @AggregateIdentifier
