@@ -33,6 +33,10 @@ final class ClientLog {
         refusals.add(key + " answered " + status + ": " + body);
     }
 
+    void stopped(int writer, int step, int share) {
+        refusals.add("writer " + writer + " stopped at its command " + (step + 1) + " of " + share);
+    }
+
     void hung() {
         hung.incrementAndGet();
     }

@@ -19,7 +19,8 @@ public final class FaultsMain {
         boolean quick = List.of(args).contains("--quick");
         Scenario.Sizes sizes = quick ? Scenario.Sizes.QUICK : Scenario.Sizes.FULL;
         Path results = Files.createDirectories(Path.of("faults", "results"));
-        List<Scenario> scenarios = List.of(new CommandSideKilled(), new QuerySideKilled(), new StoreKilled());
+        List<Scenario> scenarios =
+                List.of(new CommandSideKilled(), new QuerySideKilled(), new StoreKilled(), new StoreFrozen());
         List<ScenarioResult> outcomes = new ArrayList<>();
         long started = System.nanoTime();
         try (Topology topology = new Topology(Path.of("."), results.resolve("logs"))) {

@@ -128,7 +128,8 @@ final class Topology implements AutoCloseable {
         try {
             HttpRequest request = HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + ports.get(service) + "/actuator/health"))
-                    .timeout(Duration.ofSeconds(1))
+                    // longer than the service's own bound on its store ping (2 s), so a DOWN is seen as one
+                    .timeout(Duration.ofSeconds(4))
                     .build();
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException noAnswer) {

@@ -71,17 +71,23 @@ final class Writers {
                 int owner = writer;
                 int share = commands / writers + (writer < commands % writers ? 1 : 0);
                 running.add(pool.submit(() -> {
+                    // a refused transfer leaves the product with another owner than the next one names: the writer
+                    // stops
                     for (int step = 0; step < share; step++) {
                         String body =
                                 """
                                 {"fromTeam":"%s","toTeam":"%s","reason":"fault scenario"}"""
                                         .formatted(team(owner, step), team(owner, step + 1));
-                        send(
+                        boolean landed = send(
                                 "/api/products/" + product(owner) + "/ownership-transfers",
                                 body,
                                 prefix + "-" + owner + "-" + step,
                                 product(owner),
                                 true);
+                        if (!landed) {
+                            log.stopped(owner, step, share);
+                            break;
+                        }
                         if (settled.incrementAndGet() >= faultAfter && faulted.compareAndSet(false, true)) {
                             pool.submit(fault);
                         }
@@ -97,7 +103,8 @@ final class Writers {
         }
     }
 
-    private void send(String path, String body, String key, String productId, boolean transfer) {
+    /** Whether the command landed; a refusal or giving up is in the log. */
+    private boolean send(String path, String body, String key, String productId, boolean transfer) {
         Instant giveUp = Instant.now().plus(RETRY_FOR);
         int attempts = 0;
         while (Instant.now().isBefore(giveUp)) {
@@ -106,11 +113,11 @@ final class Writers {
             LedgerCalls.Answer answer = calls.post(port, path, body, key);
             if (answer.status() >= 200 && answer.status() < 300) {
                 log.settled(new Command(key, productId, Outcome.ACKNOWLEDGED, attempts));
-                return;
+                return true;
             }
             if (transfer && attempts > 1 && "NOT_CURRENT_OWNER".equals(answer.code())) {
                 log.settled(new Command(key, productId, Outcome.LANDED_ON_RETRY, attempts));
-                return;
+                return true;
             }
             if (answer.timedOut()) {
                 log.hung();
@@ -120,11 +127,12 @@ final class Writers {
             }
             if (answer.answered() && answer.status() < 500 && !"IDEMPOTENCY_KEY_IN_FLIGHT".equals(answer.code())) {
                 log.refused(key, answer.status(), answer.body());
-                return;
+                return false;
             }
             pause();
         }
         log.refused(key, -1, "no command side accepted it within " + RETRY_FOR);
+        return false;
     }
 
     private String product(int writer) {

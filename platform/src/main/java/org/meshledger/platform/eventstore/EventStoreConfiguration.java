@@ -21,16 +21,19 @@ import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenSto
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 
 /**
  * The event store: the ledger's own engine ({@link LedgerEventStorageEngine}) on MongoDB, Jackson for everything it
  * serialises, tokens in the views database.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(StoreProperties.class)
+@EnableConfigurationProperties({StoreProperties.class, StoreConnection.class})
 public class EventStoreConfiguration {
 
     @Bean
@@ -105,6 +108,12 @@ public class EventStoreConfiguration {
                 .batchSize(properties.batchSize())
                 .transactionManager(transactionManager)
                 .build();
+    }
+
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    public MongoClientSettingsBuilderCustomizer storeConnectionBounds(StoreConnection connection) {
+        return connection.bounds();
     }
 
     @Bean

@@ -88,7 +88,7 @@ final class RateLimitFilter implements WebFilter {
                                 + limits.writeBurst() + "); nothing was recorded: retry after " + seconds + " s"
                         : "More than " + limits.readsPerSecond() + " reads a second (bursts of " + limits.readBurst()
                                 + "): retry after " + seconds + " s");
-        problem.setProperty("retryAfterSeconds", seconds);
+        problem.setProperty(Problems.RETRY_AFTER_SECONDS, seconds);
         return problems.write(exchange, problem);
     }
 

@@ -1,5 +1,6 @@
 package org.meshledger.platform.web;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -32,8 +33,9 @@ public class ProblemAdvice {
     public ResponseEntity<ProblemDetail> handle(Throwable failure, ServerWebExchange exchange) {
         ProblemDetail problem = translator.translate(failure);
         problem.setInstance(exchange.getRequest().getURI());
-        return ResponseEntity.status(problem.getStatus())
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+        ResponseEntity.BodyBuilder answer =
+                ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        Problems.retryAfter(problem).ifPresent(seconds -> answer.header(HttpHeaders.RETRY_AFTER, seconds));
+        return answer.body(problem);
     }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +40,7 @@ import org.springframework.web.server.ServerWebInputException;
 public class ProblemTranslator {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemTranslator.class);
+    private static final int STORE_RETRY_AFTER_SECONDS = 5;
 
     public ProblemDetail translate(Throwable failure) {
         Throwable cause = unwrap(failure);
@@ -91,12 +94,31 @@ public class ProblemTranslator {
         if (cause instanceof ErrorResponse described) {
             return withCode(described);
         }
+        if (hasCause(failure, MongoTimeoutException.class) || hasCause(failure, MongoSocketException.class)) {
+            return storeUnavailable(failure);
+        }
         log.error("Unexpected failure", failure);
         return Problems.of(
                 HttpStatus.INTERNAL_SERVER_ERROR,
                 "INTERNAL_ERROR",
                 "Internal error",
                 "The request could not be completed; it is safe to retry with the same Idempotency-Key");
+    }
+
+    /**
+     * The store did not answer within its timeouts (stopped, unreachable, or restarting): the request is answered
+     * now instead of hanging, and the caller told when to try again.
+     */
+    private static ProblemDetail storeUnavailable(Throwable failure) {
+        log.warn("The store did not answer: {}", failure.toString());
+        ProblemDetail problem = Problems.of(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "STORE_UNAVAILABLE",
+                "Store unavailable",
+                "The ledger's store did not answer in time; retry later, a write with the same Idempotency-Key,"
+                        + " which is recorded at most once");
+        problem.setProperty(Problems.RETRY_AFTER_SECONDS, STORE_RETRY_AFTER_SECONDS);
+        return problem;
     }
 
     /** Spring's own refusals (404, 405, 415, ...) keep their wording but gain a code like every other problem. */

@@ -2,6 +2,7 @@ package org.meshledger.platform.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -28,6 +29,7 @@ public class ProblemWriter {
         problem.setInstance(exchange.getRequest().getURI());
         response.setStatusCode(HttpStatus.valueOf(problem.getStatus()));
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        Problems.retryAfter(problem).ifPresent(seconds -> response.getHeaders().set(HttpHeaders.RETRY_AFTER, seconds));
         byte[] body;
         try {
             body = objectMapper.writeValueAsBytes(problem);

@@ -11,6 +11,9 @@ public final class Problems {
 
     private static final String TYPE_PREFIX = "urn:meshledger:problem:";
 
+    /** The property of a problem that is also sent as {@code Retry-After}. */
+    public static final String RETRY_AFTER_SECONDS = "retryAfterSeconds";
+
     private Problems() {}
 
     public static ProblemDetail of(HttpStatus status, String code, String title, String detail) {
@@ -20,6 +23,13 @@ public final class Problems {
         problem.setTitle(title);
         problem.setProperty("code", code);
         return problem;
+    }
+
+    /** The {@code Retry-After} header a problem asks for, if any. */
+    public static java.util.Optional<String> retryAfter(ProblemDetail problem) {
+        Object seconds =
+                problem.getProperties() == null ? null : problem.getProperties().get(RETRY_AFTER_SECONDS);
+        return java.util.Optional.ofNullable(seconds).map(Object::toString);
     }
 
     /** A request refused before any rule of the API is asked: not a URI, or what the security firewall refuses. */
